@@ -1,0 +1,177 @@
+//! The built-in format catalogue (`shared/formats.md`), and the single `Format` type every later
+//! stage reads. Numbers carry their source in `research/formats.md`; where that file says a value
+//! was not found, the description says "assumed" and a campaign can override it.
+
+use crate::units::{Sides, CSS_PX_PER_MM};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Print,
+    Social,
+    Screen,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Print => "print",
+            Kind::Social => "social",
+            Kind::Screen => "screen",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "print" => Some(Kind::Print),
+            "social" => Some(Kind::Social),
+            "screen" => Some(Kind::Screen),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileType {
+    Png,
+    Jpeg,
+}
+
+impl FileType {
+    pub fn ext(&self) -> &'static str {
+        match self {
+            FileType::Png => "png",
+            FileType::Jpeg => "jpg",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Format {
+    pub id: String,
+    pub kind: Kind,
+    pub description: String,
+    /// Trim size at full size in mm. For social/screen formats this is the pixel size at
+    /// CSS density (see `units::CSS_PX_PER_MM`), so layout works in one unit.
+    pub width_mm: f32,
+    pub height_mm: f32,
+    /// Raster formats: the exact pixel size of the file.
+    pub px: Option<(u32, u32)>,
+    /// Print: the scale the PDF is supplied at.
+    pub scale: f32,
+    /// Print: bleed at full size.
+    pub bleed_mm: f32,
+    /// Margin inside the trim kept free of copy (print safe area, or platform overlay zones),
+    /// in scene mm.
+    pub safe: Sides,
+    /// Typical reading distance; drives legibility minimums. `None` for social formats,
+    /// whose rule is in pixels.
+    pub viewing_m: Option<f32>,
+    /// Physical size of the display for screens (for legibility), in mm.
+    pub display_mm: Option<(f32, f32)>,
+    pub roadside: bool,
+    pub file: FileType,
+    pub max_bytes: Option<u64>,
+}
+
+impl Format {
+    fn print(id: &str, w: f32, h: f32, scale: f32, bleed: f32, safe: Sides, view: f32, roadside: bool, desc: &str) -> Format {
+        Format {
+            id: id.into(),
+            kind: Kind::Print,
+            description: desc.into(),
+            width_mm: w,
+            height_mm: h,
+            px: None,
+            scale,
+            bleed_mm: bleed,
+            safe,
+            viewing_m: Some(view),
+            display_mm: None,
+            roadside,
+            file: FileType::Png,
+            max_bytes: None,
+        }
+    }
+
+    pub fn raster(id: &str, kind: Kind, w: u32, h: u32, safe_px: Sides, max_mb: u64, file: FileType, desc: &str) -> Format {
+        Format {
+            id: id.into(),
+            kind,
+            description: desc.into(),
+            width_mm: w as f32 / CSS_PX_PER_MM,
+            height_mm: h as f32 / CSS_PX_PER_MM,
+            px: Some((w, h)),
+            scale: 1.0,
+            bleed_mm: 0.0,
+            safe: safe_px.scaled(1.0 / CSS_PX_PER_MM),
+            viewing_m: None,
+            display_mm: None,
+            roadside: false,
+            file,
+            max_bytes: Some(max_mb * 1_000_000),
+        }
+    }
+
+    /// Aspect ratio width / height.
+    pub fn aspect(&self) -> f32 {
+        self.width_mm / self.height_mm
+    }
+
+    /// Legibility minimum: the smallest cap height any line may have, in scene mm.
+    /// Print and screen: viewing distance × k (2.8 mm/m roadside, 5 mm/m pedestrian), measured
+    /// on the physical panel. Social: 28 px per 1080 px of width, taken as font size, so the
+    /// caller passes the font's cap-height ratio.
+    pub fn min_cap_mm(&self, cap_ratio: f32) -> f32 {
+        match (self.kind, self.viewing_m) {
+            (Kind::Social, _) | (_, None) => 28.0 / 1080.0 * self.width_mm * cap_ratio,
+            (_, Some(d)) => {
+                let k = if self.roadside { 2.8 } else { 5.0 };
+                let physical = d * k;
+                // A screen's scene is in CSS px; map the physical minimum onto it.
+                match self.display_mm {
+                    Some((dw, _)) => physical * self.width_mm / dw,
+                    None => physical,
+                }
+            }
+        }
+    }
+
+    /// The scene rectangle kept free of copy.
+    pub fn safe_rect(&self) -> crate::units::Rect {
+        crate::units::Rect::new(0.0, 0.0, self.width_mm, self.height_mm).inset(self.safe)
+    }
+}
+
+/// The catalogue as shipped, in the order `billposter formats` prints it.
+pub fn builtin() -> Vec<Format> {
+    let social = |id: &str, w, h, safe: Sides, mb, desc: &str| Format::raster(id, Kind::Social, w, h, safe, mb, FileType::Png, desc);
+    let mut d6 = Format::raster(
+        "d6",
+        Kind::Screen,
+        1080,
+        1920,
+        Sides::all(54.0),
+        1,
+        FileType::Jpeg,
+        "digital 6-sheet and digital phone kiosks (Adshel Live), JPEG ≤ 1 MB; display size assumed (84-inch class, 1046 × 1860 mm); 5% margin assumed",
+    );
+    d6.viewing_m = Some(3.0);
+    d6.display_mm = Some((1046.0, 1860.0));
+    vec![
+        Format::print("billboard-48", 6096.0, 3048.0, 0.1, 10.0, Sides::xy(200.0, 150.0), 50.0, true,
+            "48-sheet roadside billboard; 12 paper panels 1016 × 1524: small copy kept off seams where possible"),
+        Format::print("billboard-96", 12192.0, 3048.0, 0.1, 10.0, Sides::xy(400.0, 150.0), 60.0, true, "96-sheet roadside billboard"),
+        Format::print("six-sheet", 1200.0, 1800.0, 0.25, 8.0, Sides::all(30.0), 3.0, false, "6-sheet bus shelter / street furniture"),
+        Format::print("phone-box", 1200.0, 1800.0, 0.25, 8.0, Sides::all(30.0), 2.0, false,
+            "phone box / kiosk panel; size assumed (6-sheet class), no owner spec found"),
+        d6,
+        social("instagram-square", 1080, 1080, Sides::all(64.0), 8, "Instagram feed, square"),
+        social("instagram-portrait", 1080, 1350, Sides::all(64.0), 8, "Instagram feed, portrait; grid preview crops to 3:4"),
+        social("instagram-story", 1080, 1920, Sides { top: 269.0, bottom: 672.0, left: 65.0, right: 65.0 }, 8,
+            "Instagram Stories and Reels; copy kept out of the Reels overlay box"),
+        social("facebook-link", 1200, 630, Sides::all(40.0), 10, "Facebook link / feed card"),
+        social("x-post", 1200, 675, Sides::all(40.0), 5, "X (Twitter) in-stream image"),
+        social("linkedin-post", 1200, 627, Sides::all(40.0), 5, "LinkedIn shared-link image"),
+    ]
+}

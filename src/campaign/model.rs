@@ -1,0 +1,287 @@
+//! The campaign file as parsed: a faithful serde model of `campaign-format.md` version 1, with
+//! source spans kept on every value a later stage may need to point at. Nothing here is
+//! validated beyond YAML types; `validate` turns this into a `Campaign`.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::fmt;
+
+pub type S<T> = Spanned<T>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileModel {
+    pub version: S<u32>,
+    pub campaign: S<CampaignModel>,
+    #[serde(default)]
+    pub brand: Option<S<BrandModel>>,
+    pub contact: S<ContactModel>,
+    pub messages: S<Vec<S<MessageModel>>>,
+    #[serde(default)]
+    pub schedule: Option<S<Vec<S<WeekModel>>>>,
+    pub placements: S<Vec<S<PlacementModel>>>,
+    #[serde(default)]
+    pub formats: Option<S<Vec<S<FormatModel>>>>,
+    /// Optional (billposter extension): print-production settings for the whole campaign.
+    #[serde(default)]
+    pub print: Option<S<PrintModel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignModel {
+    pub id: S<String>,
+    pub name: S<String>,
+    pub organisation: S<String>,
+    #[serde(default)]
+    pub partners: Option<S<Vec<S<String>>>>,
+    #[serde(default)]
+    pub languages: Option<S<Vec<S<String>>>>,
+    pub start: S<String>,
+    pub weeks: S<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrandModel {
+    #[serde(default)]
+    pub background: Option<S<ColourModel>>,
+    #[serde(default)]
+    pub text: Option<S<ColourModel>>,
+    #[serde(default)]
+    pub accent: Option<S<ColourModel>>,
+    #[serde(default)]
+    pub fonts: Option<S<FontsModel>>,
+    #[serde(default)]
+    pub logo: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontsModel {
+    #[serde(default)]
+    pub headline: Option<S<String>>,
+    #[serde(default)]
+    pub body: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactModel {
+    pub helpline: S<String>,
+    #[serde(default)]
+    pub hours: Option<S<TextModel>>,
+    #[serde(default)]
+    pub helpline_note: Option<S<TextModel>>,
+    pub website: S<String>,
+    pub link: S<String>,
+    #[serde(default)]
+    pub tracking: Option<S<bool>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageModel {
+    pub id: S<String>,
+    pub headline: S<TextModel>,
+    #[serde(default)]
+    pub body: Option<S<TextModel>>,
+    #[serde(default)]
+    pub caption: Option<S<TextModel>>,
+    #[serde(default)]
+    pub alt: Option<S<TextModel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeekModel {
+    pub week: S<u32>,
+    pub messages: S<Vec<S<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacementModel {
+    pub format: S<String>,
+    #[serde(default)]
+    pub sites: Option<S<u32>>,
+    #[serde(default)]
+    pub weeks: Option<S<Vec<S<u32>>>>,
+    #[serde(default)]
+    pub roadside: Option<S<bool>>,
+    #[serde(default)]
+    pub qr: Option<S<QrSetting>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatModel {
+    pub id: S<String>,
+    #[serde(default)]
+    pub kind: Option<S<String>>,
+    #[serde(default)]
+    pub description: Option<S<String>>,
+    #[serde(default)]
+    pub width_mm: Option<S<f32>>,
+    #[serde(default)]
+    pub height_mm: Option<S<f32>>,
+    #[serde(default)]
+    pub scale: Option<S<f32>>,
+    #[serde(default)]
+    pub bleed_mm: Option<S<f32>>,
+    #[serde(default)]
+    pub safe_mm: Option<S<f32>>,
+    #[serde(default)]
+    pub viewing_distance_m: Option<S<f32>>,
+    #[serde(default)]
+    pub width_px: Option<S<u32>>,
+    #[serde(default)]
+    pub height_px: Option<S<u32>>,
+    /// Extension: pixels kept free of copy on every side (platform overlays).
+    #[serde(default)]
+    pub safe_px: Option<S<u32>>,
+    /// Extension: roadside default for placements of this format.
+    #[serde(default)]
+    pub roadside: Option<S<bool>>,
+    /// Extension: raster file type for social/screen formats, `png` or `jpeg`.
+    #[serde(default)]
+    pub file: Option<S<String>>,
+    /// Extension: largest file the platform accepts, in bytes.
+    #[serde(default)]
+    pub max_bytes: Option<S<u64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintModel {
+    /// ICC output profile (CMYK) for PDF/X-4; relative to the campaign file.
+    #[serde(default)]
+    pub output_profile: Option<S<String>>,
+    /// Crop marks on print PDFs (default true).
+    #[serde(default)]
+    pub crop_marks: Option<S<bool>>,
+}
+
+/// A text that is either one string or a map of language tag → string.
+#[derive(Debug, Clone)]
+pub enum TextModel {
+    One(String),
+    ByLanguage(Vec<(S<String>, S<String>)>),
+}
+
+impl<'de> Deserialize<'de> for TextModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TextModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a map of language tag to text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TextModel, E> {
+                Ok(TextModel::One(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextModel, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key::<S<String>>()? {
+                    let v = map.next_value::<S<String>>()?;
+                    out.push((k, v));
+                }
+                Ok(TextModel::ByLanguage(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `"#RRGGBB"` or `{cmyk: [C, M, Y, K]}` (percent). Checked in `validate`.
+#[derive(Debug, Clone)]
+pub enum ColourModel {
+    Hex(String),
+    Cmyk(Vec<f32>),
+}
+
+impl<'de> Deserialize<'de> for ColourModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ColourModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a colour: \"#RRGGBB\" or {cmyk: [C, M, Y, K]}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ColourModel, E> {
+                Ok(ColourModel::Hex(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ColourModel, A::Error> {
+                let mut cmyk = None;
+                while let Some(k) = map.next_key::<String>()? {
+                    if k != "cmyk" {
+                        return Err(de::Error::unknown_field(&k, &["cmyk"]));
+                    }
+                    if cmyk.is_some() {
+                        return Err(de::Error::duplicate_field("cmyk"));
+                    }
+                    cmyk = Some(map.next_value::<CmykList>()?.0);
+                }
+                cmyk.map(ColourModel::Cmyk).ok_or_else(|| de::Error::missing_field("cmyk"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct CmykList(Vec<f32>);
+impl<'de> Deserialize<'de> for CmykList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CmykList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("four numbers [C, M, Y, K], each 0 to 100")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CmykList, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = seq.next_element::<f32>()? {
+                    v.push(x);
+                }
+                if v.len() != 4 || v.iter().any(|x| !(0.0..=100.0).contains(x)) {
+                    return Err(de::Error::custom("expected four numbers [C, M, Y, K], each 0 to 100"));
+                }
+                Ok(CmykList(v))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// `qr: auto | on | off`, with `true`/`false` accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrSetting {
+    Auto,
+    On,
+    Off,
+}
+
+impl<'de> Deserialize<'de> for QrSetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = QrSetting;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("auto, on or off")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<QrSetting, E> {
+                Ok(if v { QrSetting::On } else { QrSetting::Off })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<QrSetting, E> {
+                match v {
+                    "auto" => Ok(QrSetting::Auto),
+                    "on" | "true" => Ok(QrSetting::On),
+                    "off" | "false" => Ok(QrSetting::Off),
+                    _ => Err(de::Error::invalid_value(de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

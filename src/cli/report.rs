@@ -1,0 +1,65 @@
+//! What the user sees: diagnostics on stderr, tables on stdout, progress on a terminal only.
+
+use crate::campaign::{Format, Kind};
+use crate::diag::Diagnostics;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+
+pub fn print(d: &Diagnostics) {
+    for x in d.iter() {
+        eprintln!("{x}");
+    }
+}
+
+/// A progress bar on an interactive stderr; hidden when piped.
+pub fn progress(n: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(n);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} rendering {pos}/{len} assets {wide_bar}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+pub fn format_table(list: &[Format]) -> String {
+    let mut rows = vec![["id", "kind", "size", "supplied", "bleed", "keep clear", "viewing", "roadside", "description"].map(String::from).to_vec()];
+    for f in list {
+        let (size, supplied, bleed) = match (f.kind, f.px) {
+            (Kind::Print, _) => (
+                format!("{} × {} mm", f.width_mm, f.height_mm),
+                format!("{}% PDF", (f.scale * 100.0 * 100.0).round() / 100.0),
+                format!("{} mm", f.bleed_mm),
+            ),
+            (_, Some((w, h))) => (format!("{w} × {h} px"), f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {} MB", b / 1_000_000)).unwrap_or_default(), "-".into()),
+            _ => ("?".into(), "?".into(), "-".into()),
+        };
+        let unit = if f.kind == Kind::Print { 1.0 } else { crate::units::CSS_PX_PER_MM };
+        let s = f.safe.scaled(unit);
+        let keep = if s.top == s.bottom && s.left == s.right && s.top == s.left {
+            format!("{}", s.top.round())
+        } else {
+            format!("t{} r{} b{} l{}", s.top.round(), s.right.round(), s.bottom.round(), s.left.round())
+        } + if f.kind == Kind::Print { " mm" } else { " px" };
+        rows.push(vec![
+            f.id.clone(),
+            f.kind.as_str().into(),
+            size,
+            supplied,
+            bleed,
+            keep,
+            f.viewing_m.map(|v| format!("{v} m")).unwrap_or("-".into()),
+            if f.roadside { "yes" } else { "no" }.into(),
+            f.description.clone(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..rows[0].len()).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in rows {
+        let line: Vec<String> = r.iter().enumerate().map(|(i, c)| if i + 1 == r.len() { c.clone() } else { format!("{c:<w$}", w = widths[i]) }).collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! The backend-neutral scene: everything one asset shows, positioned in millimetres from the
+//! trim box's top-left corner (y down). Backends draw exactly this and nothing else; preflight
+//! measures exactly this.
+
+use crate::campaign::{Colour, FontFile};
+use crate::diag::Span;
+use crate::qr::QrMatrix;
+use crate::units::Rect;
+use std::ops::Range;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Background,
+    Band,
+    Headline,
+    Body,
+    HelplineNote,
+    Helpline,
+    Hours,
+    Website,
+    Imprint,
+    Qr,
+    Logo,
+}
+
+impl Role {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Background => "background",
+            Role::Band => "band",
+            Role::Headline => "headline",
+            Role::Body => "body",
+            Role::HelplineNote => "helpline-note",
+            Role::Helpline => "helpline",
+            Role::Hours => "hours",
+            Role::Website => "website",
+            Role::Imprint => "imprint",
+            Role::Qr => "qr",
+            Role::Logo => "logo",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Scene {
+    pub key: String,
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub bleed_mm: f32,
+    /// Area kept free of copy (safe margin, platform overlays).
+    pub safe: Rect,
+    pub background: Colour,
+    pub items: Vec<Item>,
+}
+
+impl Scene {
+    pub fn trim(&self) -> Rect {
+        Rect::new(0.0, 0.0, self.width_mm, self.height_mm)
+    }
+    pub fn bleed_box(&self) -> Rect {
+        let b = self.bleed_mm;
+        Rect::new(-b, -b, self.width_mm + 2.0 * b, self.height_mm + 2.0 * b)
+    }
+    pub fn texts(&self) -> impl Iterator<Item = (&Item, &TextBlock)> {
+        self.items.iter().filter_map(|i| match &i.kind {
+            ItemKind::Text(t) => Some((i, t)),
+            _ => None,
+        })
+    }
+    pub fn qr(&self) -> Option<&QrBlock> {
+        self.items.iter().find_map(|i| match &i.kind {
+            ItemKind::Qr(q) => Some(q),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub role: Role,
+    /// Where in the campaign file this item's content came from.
+    pub span: Span,
+    /// The region layout gave this item; its content lies inside it.
+    pub region: Rect,
+    pub kind: ItemKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum ItemKind {
+    /// A filled rectangle; may extend into the bleed.
+    Fill { rect: Rect, colour: Colour },
+    Text(TextBlock),
+    Qr(QrBlock),
+    Image(ImageItem),
+}
+
+#[derive(Clone, Debug)]
+pub struct TextBlock {
+    /// The source text; glyph clusters index into it.
+    pub text: String,
+    pub size_mm: f32,
+    pub cap_height_mm: f32,
+    pub colour: Colour,
+    /// The colour directly behind this text (for contrast checks).
+    pub behind: Colour,
+    pub lines: Vec<TextLine>,
+    pub runs: Vec<GlyphRun>,
+    /// Union of the line boxes (advance width × line height).
+    pub bounds: Rect,
+}
+
+#[derive(Clone, Debug)]
+pub struct TextLine {
+    pub text: Range<usize>,
+    pub baseline_y: f32,
+    pub rect: Rect,
+}
+
+/// Glyphs of one font on one line, already shaped and positioned.
+#[derive(Clone, Debug)]
+pub struct GlyphRun {
+    pub font: FontFile,
+    pub size_mm: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub id: u32,
+    /// Pen position on the baseline, in scene mm.
+    pub x: f32,
+    pub y: f32,
+    pub advance: f32,
+    /// Byte range of the source text this glyph draws (ligatures cover several characters).
+    pub text: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct QrBlock {
+    pub matrix: QrMatrix,
+    /// The whole code including its quiet zone.
+    pub rect: Rect,
+    pub module_mm: f32,
+    pub dark: Colour,
+    pub light: Colour,
+    pub link: String,
+}
+
+impl QrBlock {
+    /// The symbol without the quiet zone.
+    pub fn symbol_rect(&self) -> Rect {
+        let q = crate::qr::QUIET_ZONE as f32 * self.module_mm;
+        Rect::new(self.rect.x + q, self.rect.y + q, self.rect.w - 2.0 * q, self.rect.h - 2.0 * q)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ImageItem {
+    pub rect: Rect,
+    /// Straight RGBA8.
+    pub rgba: Arc<Vec<u8>>,
+    pub width: u32,
+    pub height: u32,
+}

@@ -1,0 +1,109 @@
+//! Stage 2: which assets a campaign makes. One asset per (message, format, language) that the
+//! schedule posts on a placement's weeks, in a stable order: placements as written, then
+//! messages as written, then languages as listed.
+
+use crate::campaign::{Campaign, Format, Kind};
+
+#[derive(Clone, Debug)]
+pub struct AssetSpec {
+    /// `format/message/language`, unique within a campaign; names files and cache entries.
+    pub key: String,
+    pub format: Format,
+    pub placement: usize,
+    pub message: usize,
+    pub language: String,
+    /// Weeks this artwork is posted (print) or runs (social/screen), ascending.
+    pub weeks: Vec<u32>,
+    pub qr: bool,
+    pub roadside: bool,
+    /// The link the QR encodes, with tracking applied; `None` when the asset has no QR.
+    pub link: Option<String>,
+    /// Relative path of the main file, without extension, e.g. `social/x-post_no-grey-area_en-GB`.
+    pub stem: String,
+}
+
+impl AssetSpec {
+    pub fn kind(&self) -> Kind {
+        self.format.kind
+    }
+}
+
+/// Filter for `render --only` / `--message`.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub only: Option<String>,
+    pub message: Option<String>,
+}
+
+impl Selection {
+    fn keeps(&self, format: &Format, message: &str) -> bool {
+        let only_ok = match self.only.as_deref() {
+            None => true,
+            Some(o) => o == format.id || o == format.kind.as_str(),
+        };
+        only_ok && self.message.as_deref().is_none_or(|m| m == message)
+    }
+}
+
+pub fn plan(c: &Campaign, sel: &Selection) -> Vec<AssetSpec> {
+    let mut out = Vec::new();
+    for (pi, p) in c.placements.iter().enumerate() {
+        let format = c.format(&p.format.value).expect("validated format id").clone();
+        for (mi, m) in c.messages.iter().enumerate() {
+            if !sel.keeps(&format, &m.id.value) {
+                continue;
+            }
+            let weeks: Vec<u32> = p.weeks.iter().copied().filter(|w| c.schedule[*w as usize - 1].contains(&mi)).collect();
+            if weeks.is_empty() {
+                continue;
+            }
+            for lang in &c.languages {
+                let link = p.qr.then(|| tracked_link(c, &format, &m.id.value, &weeks));
+                let dir = format.kind.as_str();
+                let stem = format!("{dir}/{}_{}_{lang}", format.id, m.id.value);
+                out.push(AssetSpec {
+                    key: format!("{}/{}/{lang}", format.id, m.id.value),
+                    format: format.clone(),
+                    placement: pi,
+                    message: mi,
+                    language: lang.clone(),
+                    weeks: weeks.clone(),
+                    qr: p.qr,
+                    roadside: p.roadside,
+                    link,
+                    stem,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The asset's link with UTM tags (campaign-format.md): utm_source = format id, utm_medium =
+/// print|social|screen, utm_campaign = campaign id, utm_content = message id, plus `-wN` for a
+/// print artwork posted in week N only (so a scan says which week's poster it was; an artwork
+/// posted in several weeks is one print file and cannot tell weeks apart). Nothing finer:
+/// people who scan are promised anonymity. The link's own query is kept.
+pub fn tracked_link(c: &Campaign, f: &Format, message: &str, weeks: &[u32]) -> String {
+    if !c.contact.tracking {
+        return c.contact.link.value.clone();
+    }
+    let mut url = url::Url::parse(&c.contact.link.value).expect("validated link");
+    let content = match (f.kind, weeks) {
+        (Kind::Print, [w]) => format!("{message}-w{w}"),
+        _ => message.to_string(),
+    };
+    let kept: Vec<(String, String)> = url.query_pairs().filter(|(k, _)| !k.starts_with("utm_")).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    {
+        let mut q = url.query_pairs_mut();
+        q.clear();
+        for (k, v) in &kept {
+            q.append_pair(k, v);
+        }
+        q.append_pair("utm_source", &f.id);
+        q.append_pair("utm_medium", f.kind.as_str());
+        q.append_pair("utm_campaign", &c.id);
+        q.append_pair("utm_content", &content);
+    }
+    url.to_string()
+}

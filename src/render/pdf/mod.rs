@@ -1,0 +1,1 @@
+//! Print PDF backend (krilla): next issue.

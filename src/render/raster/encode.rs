@@ -1,0 +1,46 @@
+//! RGB8 → PNG (with physical size) or JPEG.
+
+use png::{BitDepth, ColorType, Compression, Encoder, PixelDimensions, SrgbRenderingIntent, Unit};
+
+#[derive(Clone, Copy, Debug)]
+pub enum PngLevel {
+    /// Social images: small files matter (research/deps.md §5: 4–5× smaller than Fast).
+    Balanced,
+    /// Big proofs: speed matters more than bytes.
+    Fast,
+}
+
+/// `px_per_metre`: density of the physical artwork this image shows, for the pHYs chunk.
+pub fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level: PngLevel) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = Encoder::new(&mut out, width, height);
+        enc.set_color(ColorType::Rgb);
+        enc.set_depth(BitDepth::Eight);
+        enc.set_source_srgb(SrgbRenderingIntent::Perceptual);
+        enc.set_pixel_dims(Some(PixelDimensions { xppu: px_per_metre, yppu: px_per_metre, unit: Unit::Meter }));
+        enc.set_compression(match level {
+            PngLevel::Balanced => Compression::Balanced,
+            PngLevel::Fast => Compression::Fast,
+        });
+        let mut w = enc.write_header().expect("in-memory PNG header");
+        w.write_image_data(rgb).expect("in-memory PNG data");
+    }
+    out
+}
+
+/// JPEG at the highest quality that stays within `max_bytes` (4:4:4 keeps coloured text crisp).
+pub fn encode_jpeg(rgb: &[u8], width: u32, height: u32, dpi: u16, max_bytes: Option<u64>) -> Vec<u8> {
+    let mut last = Vec::new();
+    for q in [92u8, 88, 84, 80, 75, 70, 60] {
+        let mut out = Vec::new();
+        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, q);
+        enc.set_pixel_density(image::codecs::jpeg::PixelDensity { density: (dpi, dpi), unit: image::codecs::jpeg::PixelDensityUnit::Inches });
+        enc.encode(rgb, width, height, image::ExtendedColorType::Rgb8).expect("in-memory JPEG");
+        if max_bytes.is_none_or(|m| out.len() as u64 <= m) {
+            return out;
+        }
+        last = out;
+    }
+    last
+}

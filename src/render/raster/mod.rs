@@ -1,0 +1,75 @@
+//! Scene → pixels (tiny-skia, anti-aliased, sRGB) → PNG/JPEG.
+
+mod encode;
+mod qr;
+mod text;
+
+pub use encode::{encode_jpeg, encode_png, PngLevel};
+
+use crate::layout::{ItemKind, Scene};
+use crate::units::Rect;
+use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Transform};
+
+/// Pixels of the trim area, opaque RGB8, with the density they were drawn at.
+pub struct Raster {
+    pub width: u32,
+    pub height: u32,
+    pub rgb: Vec<u8>,
+    pub px_per_mm: f32,
+}
+
+pub fn paint(c: crate::campaign::Colour) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color(Color::from_rgba8(c.srgb[0], c.srgb[1], c.srgb[2], 255));
+    p.anti_alias = true;
+    p
+}
+
+/// Draw the trim area of `scene` at `width × height` pixels.
+pub fn render(scene: &Scene, width: u32, height: u32) -> Raster {
+    let sx = width as f32 / scene.width_mm;
+    let sy = height as f32 / scene.height_mm;
+    let mut pm = Pixmap::new(width, height).expect("non-zero raster size");
+    let bg = scene.background.srgb;
+    pm.fill(Color::from_rgba8(bg[0], bg[1], bg[2], 255));
+    let to_px = Transform::from_scale(sx, sy);
+    for item in &scene.items {
+        match &item.kind {
+            ItemKind::Fill { rect, colour } => fill_rect(&mut pm, *rect, to_px, &paint(*colour)),
+            ItemKind::Text(t) => text::draw(&mut pm, t, to_px),
+            ItemKind::Qr(q) => qr::draw(&mut pm, q, to_px),
+            ItemKind::Image(img) => draw_image(&mut pm, img, to_px),
+        }
+    }
+    Raster { width, height, rgb: to_rgb(pm), px_per_mm: sx }
+}
+
+fn fill_rect(pm: &mut Pixmap, r: Rect, t: Transform, p: &Paint) {
+    if let Some(rect) = tiny_skia::Rect::from_xywh(r.x, r.y, r.w, r.h) {
+        let path = PathBuilder::from_rect(rect);
+        pm.fill_path(&path, p, FillRule::Winding, t, None);
+    }
+}
+
+fn draw_image(pm: &mut Pixmap, img: &crate::layout::scene::ImageItem, t: Transform) {
+    let mut data = Vec::with_capacity(img.rgba.len());
+    for px in img.rgba.chunks_exact(4) {
+        let a = px[3] as u16;
+        data.extend_from_slice(&[(px[0] as u16 * a / 255) as u8, (px[1] as u16 * a / 255) as u8, (px[2] as u16 * a / 255) as u8, px[3]]);
+    }
+    let Some(size) = tiny_skia::IntSize::from_wh(img.width, img.height) else { return };
+    let Some(src) = Pixmap::from_vec(data, size) else { return };
+    let scale = Transform::from_row(img.rect.w / img.width as f32, 0.0, 0.0, img.rect.h / img.height as f32, img.rect.x, img.rect.y).post_concat(t);
+    let paint = tiny_skia::PixmapPaint { quality: tiny_skia::FilterQuality::Bicubic, ..Default::default() };
+    pm.draw_pixmap(0, 0, src.as_ref(), &paint, scale, None);
+}
+
+/// The scene is opaque (a background fills it), so premultiplied RGBA is plain RGB + 255.
+fn to_rgb(pm: Pixmap) -> Vec<u8> {
+    let data = pm.take();
+    let mut out = Vec::with_capacity(data.len() / 4 * 3);
+    for px in data.chunks_exact(4) {
+        out.extend_from_slice(&px[..3]);
+    }
+    out
+}
