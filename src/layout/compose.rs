@@ -93,15 +93,31 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         let m = QrMatrix::encode(link, ec).expect("a validated http(s) link always fits a QR code");
         (m, link.clone())
     });
-    // The QR's printed size: the format's minimum with a margin, or a share of the safe area.
-    let qr_tile = qr.as_ref().map(|(m, _)| {
+    // The QR's printed size: the format's minimum with a margin, or a share of the safe area;
+    // never more than 62% of the safe area's short side. A minimum that cannot be met (a QR
+    // forced onto a billboard read from 50 m would need to be 5 m wide) is reported.
+    let mut qr_tile = None;
+    if let Some((m, _)) = &qr {
         let min_symbol = match (f.kind, f.viewing_m) {
             (Kind::Print, Some(d)) => (d * 1000.0 / 10.0).max(20.0),
             _ => 240.0 / 1080.0 * f.width_mm,
         };
-        let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h));
-        symbol * m.total_modules() as f32 / m.size as f32
-    });
+        let per_symbol = m.total_modules() as f32 / m.size as f32;
+        let cap = 0.62 * safe.w.min(safe.h);
+        let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h)).min(cap / per_symbol);
+        if symbol < min_symbol {
+            let unit = if f.kind == Kind::Print { "mm" } else { "px" };
+            let k = if f.kind == Kind::Print { 1.0 } else { crate::units::CSS_PX_PER_MM };
+            let why = match (f.kind, f.viewing_m) {
+                (Kind::Print, Some(d)) => format!("to scan it from {d} m"),
+                _ => "by the platform minimum (240 px per 1080 px)".into(),
+            };
+            cx.diags.push(Diagnostic::error("qr", format!("{}: the QR code can be at most {:.0} {unit} wide here; {:.0} {unit} is needed {why}", a.key, symbol * k, min_symbol * k))
+                .at(&c.file, c.contact.link.span)
+                .hint("leave the QR off this placement (qr: off); the web address is printed as text"));
+        }
+        qr_tile = Some(symbol * per_symbol);
+    }
 
     let mut parts = Parts { headline, body, note, number, hours, website, imprint };
     let wide = safe.w / safe.h >= 1.3;

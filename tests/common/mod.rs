@@ -1,0 +1,70 @@
+//! Shared helpers for integration tests: run the real binary, read what it wrote.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bundled() -> PathBuf {
+    root().join("campaigns/stop-it-now-scotland.yaml")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+pub fn billposter(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_billposter")).args(args).output().expect("run billposter");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "billposter panicked:\n{stderr}");
+    out
+}
+
+pub fn render(campaign: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["render", campaign.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    billposter(&args)
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn manifest(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest.json written");
+    serde_json::from_str(&text).expect("manifest is JSON")
+}
+
+/// Decode every QR code in an image file with rqrr; returns the payloads.
+pub fn decode_qr(path: &Path) -> Vec<String> {
+    let img = image::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display())).to_luma8();
+    decode_luma(&img)
+}
+
+pub fn decode_luma(img: &image::GrayImage) -> Vec<String> {
+    let mut prepared = rqrr::PreparedImage::prepare(img.clone());
+    prepared.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, s)| s)).collect()
+}
+
+/// All files below `dir`, relative, sorted.
+pub fn files_below(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(base: &Path, d: &Path, out: &mut Vec<String>) {
+        if let Ok(rd) = std::fs::read_dir(d) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(base, &p, out);
+                } else {
+                    out.push(p.strip_prefix(base).unwrap().to_string_lossy().into_owned());
+                }
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}

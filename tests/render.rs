@@ -1,0 +1,137 @@
+//! End to end: the real binary on the bundled campaign and on fixture campaigns.
+
+mod common;
+use common::*;
+
+const ID: &str = "stop-it-now-scotland-2019";
+
+#[test]
+fn bundled_campaign_renders_every_asset_with_scannable_qr() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&bundled(), tmp.path(), &[]);
+    assert!(out.status.success(), "render failed: {}", stderr(&out));
+    let dir = tmp.path().join(ID);
+    let m = manifest(&dir);
+    assert_eq!(m["campaign"], ID);
+    let assets = m["assets"].as_array().unwrap();
+    // 3 messages × (billboard-48, phone-box, d6, instagram-square, instagram-story, facebook-link, x-post)
+    assert_eq!(assets.len(), 21);
+    let expected_px = [
+        ("d6", 1080, 1920),
+        ("instagram-square", 1080, 1080),
+        ("instagram-story", 1080, 1920),
+        ("facebook-link", 1200, 630),
+        ("x-post", 1200, 675),
+        ("billboard-48", 4000, 2000),
+        ("phone-box", 2667, 4000),
+    ];
+    let mut qr_count = 0;
+    for a in assets {
+        let format = a["format"].as_str().unwrap();
+        let main = dir.join(a["path"].as_str().unwrap());
+        assert!(main.is_file(), "{} missing", main.display());
+        let image_path = match a["proof"].as_str() {
+            Some(p) => dir.join(p),
+            None => main.clone(),
+        };
+        let img = image::open(&image_path).unwrap();
+        let (_, w, h) = expected_px.iter().find(|(f, _, _)| *f == format).copied().expect("known format");
+        assert_eq!((img.width(), img.height()), (w, h), "{format} pixel size");
+        assert_eq!((a["width_px"].as_u64().unwrap(), a["height_px"].as_u64().unwrap()), (w as u64, h as u64));
+        // The QR, decoded from the rendered pixels, is exactly the manifest's link.
+        if a["qr"].as_bool().unwrap() {
+            let link = a["link"].as_str().unwrap();
+            let got = decode_qr(&image_path);
+            assert_eq!(got, vec![link.to_string()], "QR of {}", image_path.display());
+            assert!(link.starts_with("https://www.stopitnow.org.uk/?utm_source="), "{link}");
+            assert!(link.contains(&format!("utm_source={format}&")), "{link}");
+            qr_count += 1;
+        } else {
+            assert_eq!(format, "billboard-48", "only the roadside billboard goes without a QR");
+            assert!(a["link"].is_null());
+        }
+        if a["kind"] != "print" {
+            let alt = std::fs::read_to_string(main.with_extension("alt.txt")).expect("alt text file");
+            assert!(alt.contains("0808 1000 900") && alt.contains("Mon–Fri 9am–5pm"), "{alt}");
+        }
+    }
+    assert_eq!(qr_count, 18);
+    // d6 must stay within the Adshel Live 1 MB limit.
+    for a in assets.iter().filter(|a| a["format"] == "d6") {
+        let len = std::fs::metadata(dir.join(a["path"].as_str().unwrap())).unwrap().len();
+        assert!(len <= 1_000_000, "d6 JPEG is {len} bytes");
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_and_thread_counts() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(render(&bundled(), a.path(), &["--jobs", "1", "--only", "social"]).status.success());
+    assert!(render(&bundled(), b.path(), &["--jobs", "4", "--only", "social"]).status.success());
+    let fa = files_below(a.path());
+    assert_eq!(fa, files_below(b.path()));
+    assert!(fa.len() > 10);
+    for f in fa {
+        assert_eq!(std::fs::read(a.path().join(&f)).unwrap(), std::fs::read(b.path().join(&f)).unwrap(), "{f} differs");
+    }
+}
+
+#[test]
+fn only_and_message_select_assets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&bundled(), tmp.path(), &["--only", "x-post", "--message", "you-will-be-caught"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m = manifest(&tmp.path().join(ID));
+    let assets = m["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 1);
+    assert_eq!(assets[0]["path"], "social/x-post_you-will-be-caught_en-GB.png");
+    let bad = render(&bundled(), tmp.path(), &["--only", "no-such-format"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--only no-such-format"));
+}
+
+#[test]
+fn check_writes_nothing_and_formats_lists_the_catalogue() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_billposter"))
+        .current_dir(tmp.path())
+        .args(["check", bundled().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(files_below(tmp.path()).is_empty());
+    let f = billposter(&["formats"]);
+    let table = String::from_utf8_lossy(&f.stdout);
+    for id in ["billboard-48", "billboard-96", "six-sheet", "phone-box", "d6", "instagram-square", "instagram-portrait", "instagram-story", "facebook-link", "x-post", "linkedin-post"] {
+        assert!(table.contains(id), "{id} missing from:\n{table}");
+    }
+    assert!(table.contains("assumed"), "assumed values must say so");
+}
+
+#[test]
+fn languages_custom_formats_forced_roadside_qr_and_kept_query() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&fixture("good/bilingual.yaml"), tmp.path(), &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("roadside"), "forcing a QR onto a roadside placement must warn:\n{err}");
+    let dir = tmp.path().join("bilingual-test");
+    let m = manifest(&dir);
+    let assets = m["assets"].as_array().unwrap();
+    let langs: std::collections::BTreeSet<&str> = assets.iter().map(|a| a["language"].as_str().unwrap()).collect();
+    assert_eq!(langs.into_iter().collect::<Vec<_>>(), ["en-GB", "gd"]);
+    for a in assets {
+        let p = dir.join(a["proof"].as_str().or(a["path"].as_str()).unwrap());
+        let link = a["link"].as_str().expect("every asset has a QR here");
+        assert!(link.starts_with("https://example.org/help?lang=x&utm_source="), "own query kept first: {link}");
+        assert_eq!(decode_qr(&p), vec![link.to_string()]);
+    }
+    // The custom kiosk format: 1160 × 1760 mm at 25% → 290 × 440 mm supplied → proof ≤ 4000 px.
+    let kiosk = assets.iter().find(|a| a["format"] == "kiosk-glasgow").unwrap();
+    assert_eq!((kiosk["width_px"].as_u64().unwrap(), kiosk["height_px"].as_u64().unwrap()), (2636, 4000));
+    // A print artwork posted in one week only carries -wN.
+    assert!(kiosk["link"].as_str().unwrap().ends_with("utm_content=help-w2"), "{}", kiosk["link"]);
+    let custom = assets.iter().find(|a| a["format"] == "bluesky-square").unwrap();
+    assert_eq!(custom["width_px"], 2000);
+}
