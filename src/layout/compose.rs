@@ -42,7 +42,7 @@ struct Part {
 impl Part {
     /// Font size at base `b` for a part that must fit `width` on its own lines.
     fn size(&mut self, b: f32, width: f32) -> (f32, bool) {
-        let want = (b * self.ratio).max(self.prefer).max(self.floor);
+        let want = (b * self.ratio).max(self.prefer.min(b)).max(self.floor);
         let fit = self.shaped.fit(width, f32::INFINITY, self.floor, want);
         (fit.size, fit.fits)
     }

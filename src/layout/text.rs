@@ -129,7 +129,8 @@ impl Shaped {
         let mut bounds: Option<Rect> = None;
         for line in self.layout.lines() {
             let m = line.metrics();
-            let adv = m.advance * k;
+            // Trailing spaces hang past the line end; they take no room on the poster.
+            let adv = (m.advance - m.hanging_advance) * k;
             let dx = match align {
                 Align::Start => 0.0,
                 Align::End => (align_width - adv).max(0.0),

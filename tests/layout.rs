@@ -1,0 +1,104 @@
+//! Layout invariants, checked on the scenes of the bundled campaign and of hard fixtures.
+
+mod common;
+use billposter::campaign;
+use billposter::layout::{ItemKind, Role, Scene};
+use billposter::pipeline;
+use billposter::plan::Selection;
+use billposter::units::Rect;
+use common::*;
+
+fn scenes(path: &std::path::Path) -> Vec<(billposter::plan::AssetSpec, Scene, Vec<billposter::diag::Diagnostic>)> {
+    let (c, _) = campaign::load(path).unwrap_or_else(|e| panic!("{e}"));
+    pipeline::layout_all(&c, &Selection::default())
+}
+
+fn text_rect(scene: &Scene, role: Role) -> Option<(Rect, usize, f32)> {
+    scene.texts().find(|(i, _)| i.role == role).map(|(_, t)| (t.bounds, t.lines.len(), t.size_mm))
+}
+
+#[test]
+fn contact_lines_never_break_and_everything_stays_in_the_safe_area() {
+    for (spec, scene, diags) in scenes(&bundled()) {
+        assert!(diags.iter().all(|d| !d.is_error()), "{}: {diags:?}", spec.key);
+        for role in [Role::Helpline, Role::Hours, Role::Website, Role::HelplineNote] {
+            let (_, lines, _) = text_rect(&scene, role).unwrap_or_else(|| panic!("{}: no {role:?}", spec.key));
+            assert_eq!(lines, 1, "{}: {role:?} broke over {lines} lines", spec.key);
+        }
+        let mut boxes: Vec<(Role, Rect)> = Vec::new();
+        for item in &scene.items {
+            let r = match &item.kind {
+                ItemKind::Text(t) => {
+                    for l in &t.lines {
+                        assert!(scene.safe.contains(&l.rect, 0.01), "{}: {:?} line {:?} outside safe area {:?}", spec.key, item.role, l.rect, scene.safe);
+                    }
+                    t.bounds
+                }
+                ItemKind::Qr(q) => {
+                    assert!(scene.safe.contains(&q.rect, 0.01), "{}: QR outside safe area", spec.key);
+                    q.rect
+                }
+                _ => continue,
+            };
+            for (other, o) in &boxes {
+                assert!(!r.intersects(o), "{}: {:?} overlaps {:?}", spec.key, item.role, other);
+            }
+            boxes.push((item.role, r));
+        }
+        // Hierarchy: headline largest, the helpline number above every supporting line.
+        let (_, _, head) = text_rect(&scene, Role::Headline).unwrap();
+        let (_, _, number) = text_rect(&scene, Role::Helpline).unwrap();
+        assert!(head >= number * 0.99, "{}: headline {head} smaller than number {number}", spec.key);
+        for role in [Role::Hours, Role::HelplineNote, Role::Website, Role::Imprint, Role::Body] {
+            let (_, _, s) = text_rect(&scene, role).unwrap();
+            assert!(number > s, "{}: {role:?} ({s}) not smaller than the number ({number})", spec.key);
+        }
+    }
+}
+
+#[test]
+fn a_long_headline_shrinks_but_stays_legible_or_is_reported() {
+    let (c, _) = campaign::load(&fixture("good/long-headline.yaml")).unwrap();
+    let laid = pipeline::layout_all(&c, &Selection::default());
+    for (spec, scene, diags) in &laid {
+        let (_, _, size) = text_rect(scene, Role::Headline).unwrap();
+        let cap = billposter::fonts::cap_ratio(&c.brand.headline_font.bytes);
+        let floor = spec.format.min_cap_mm(cap) / cap;
+        assert!(size >= floor * 0.999, "{}: headline {size} below the legibility floor {floor}", spec.key);
+        let fit_errors = diags.iter().filter(|d| d.code == "fit").count();
+        match spec.message {
+            // "medium": shrinks and fits everywhere.
+            0 => assert_eq!(fit_errors, 0, "{}: {diags:?}", spec.key),
+            // "huge": cannot fit the social formats at their legibility floor: reported, never
+            // clipped. (A 1.2 × 1.8 m phone box read from 2 m holds it at 14 mm type.)
+            _ if spec.format.kind != billposter::campaign::Kind::Print => {
+                assert!(fit_errors > 0, "{}: an impossible headline was not reported", spec.key)
+            }
+            _ => {}
+        }
+    }
+    // The binary refuses to write it: exit 1, nothing written.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&fixture("good/long-headline.yaml"), tmp.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[fit]"));
+    assert!(files_below(tmp.path()).is_empty());
+}
+
+#[test]
+fn glyph_runs_carry_the_source_text() {
+    for (spec, scene, _) in scenes(&bundled()) {
+        for (item, t) in scene.texts() {
+            let mut covered = vec![false; t.text.len()];
+            for run in &t.runs {
+                for g in &run.glyphs {
+                    covered[g.text.clone()].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            for (i, ch) in t.text.char_indices() {
+                assert!(covered[i] || ch.is_whitespace(), "{}: {:?} char {ch:?} has no glyph", spec.key, item.role);
+            }
+        }
+    }
+}
+
