@@ -39,11 +39,26 @@ pub struct Diagnostic {
     pub file: Option<PathBuf>,
     pub span: Span,
     pub hint: Option<String>,
+    /// The asset a finding is about (`format/message/language`), if any.
+    pub asset: Option<String>,
+    /// What was measured and what the rule requires, for preflight findings.
+    pub measured: Option<String>,
+    pub required: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, message: message.into(), file: None, span: Span::UNKNOWN, hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: Span::UNKNOWN,
+            hint: None,
+            asset: None,
+            measured: None,
+            required: None,
+        }
     }
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Self::error(code, message) }
@@ -59,6 +74,15 @@ impl Diagnostic {
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+    pub fn for_asset(mut self, key: &str) -> Self {
+        self.asset = Some(key.to_string());
+        self
+    }
+    pub fn measured(mut self, measured: impl Into<String>, required: impl Into<String>) -> Self {
+        self.measured = Some(measured.into());
+        self.required = Some(required.into());
         self
     }
     pub fn is_error(&self) -> bool {
@@ -77,7 +101,14 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{sev}[{}]: {}", self.code, self.message)?;
+        write!(f, "{sev}[{}]: ", self.code)?;
+        if let Some(a) = &self.asset {
+            write!(f, "{a}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let (Some(m), Some(r)) = (&self.measured, &self.required) {
+            write!(f, " (measured {m}, required {r})")?;
+        }
         if let Some(h) = &self.hint {
             write!(f, "\n  hint: {h}")?;
         }

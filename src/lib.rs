@@ -13,6 +13,7 @@ pub mod layout;
 pub mod output;
 pub mod pipeline;
 pub mod plan;
+pub mod preflight;
 pub mod qr;
 pub mod render;
 pub mod units;

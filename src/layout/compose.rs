@@ -95,7 +95,8 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     });
     // The QR's printed size: the format's minimum with a margin, or a share of the safe area;
     // never more than 62% of the safe area's short side. A minimum that cannot be met (a QR
-    // forced onto a billboard read from 50 m would need to be 5 m wide) is reported.
+    // forced onto a billboard read from 50 m would need to be 5 m wide) is left for preflight
+    // to measure and report from the scene.
     let mut qr_tile = None;
     if let Some((m, _)) = &qr {
         let min_symbol = match (f.kind, f.viewing_m) {
@@ -105,17 +106,6 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         let per_symbol = m.total_modules() as f32 / m.size as f32;
         let cap = 0.62 * safe.w.min(safe.h);
         let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h)).min(cap / per_symbol);
-        if symbol < min_symbol {
-            let unit = if f.kind == Kind::Print { "mm" } else { "px" };
-            let k = if f.kind == Kind::Print { 1.0 } else { crate::units::CSS_PX_PER_MM };
-            let why = match (f.kind, f.viewing_m) {
-                (Kind::Print, Some(d)) => format!("to scan it from {d} m"),
-                _ => "by the platform minimum (240 px per 1080 px)".into(),
-            };
-            cx.diags.push(Diagnostic::error("qr", format!("{}: the QR code can be at most {:.0} {unit} wide here; {:.0} {unit} is needed {why}", a.key, symbol * k, min_symbol * k))
-                .at(&c.file, c.contact.link.span)
-                .hint("leave the QR off this placement (qr: off); the web address is printed as text"));
-        }
         qr_tile = Some(symbol * per_symbol);
     }
 
@@ -127,7 +117,7 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     let (b, fits) = search(b_min, b_max, |b| arrange(&mut parts, plan, safe, qr_tile, b).is_some());
     let placed = arrange(&mut parts, plan, safe, qr_tile, b).unwrap_or_else(|| arrange_forced(&mut parts, plan, safe, qr_tile, b));
     if !fits {
-        cx.diags.push(Diagnostic::error("fit", format!("{}: the copy does not fit the safe area even at the smallest legible size", a.key))
+        cx.diags.push(Diagnostic::error("fit", "the copy does not fit the safe area even at the smallest legible size").for_asset(&a.key)
             .at(&c.file, parts.headline.span)
             .hint("shorten the headline or body for this format"));
     }
@@ -147,11 +137,11 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         let (block, missing) = part.shaped.place(cx.kit, p.size, p.width, p.rect.x, p.rect.y, p.rect.w, p.align, colour, behind, part.cap);
         if !missing.is_empty() {
             let chars: String = missing.iter().collect();
-            cx.diags.push(Diagnostic::error("glyph", format!("{}: the {} font has no glyph for {chars:?} in the {}", cx.key, if part.role == Role::Headline { "headline" } else { "body" }, p.role.as_str()))
-                .at(&cx.file, part.span).hint("choose a font that covers the campaign's languages under brand.fonts"));
+            cx.diags.push(Diagnostic::error("glyph", format!("the {} font has no glyph for {chars:?} in the {}", if part.role == Role::Headline { "headline" } else { "body" }, p.role.as_str()))
+                .for_asset(&cx.key).at(&cx.file, part.span).hint("choose a font that covers the campaign's languages under brand.fonts"));
         }
         if !p.fits {
-            cx.diags.push(Diagnostic::error("fit", format!("{}: the {} does not fit on one line at a legible size", cx.key, p.role.as_str())).at(&cx.file, part.span));
+            cx.diags.push(Diagnostic::error("fit", format!("the {} does not fit on one line at a legible size", p.role.as_str())).for_asset(&cx.key).at(&cx.file, part.span));
         }
         items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }

@@ -1,0 +1,38 @@
+//! `contrast`: WCAG 2.x ratio of each text against what is actually behind it in the scene
+//! (the band, the QR tile, the background), on the sRGB colour shown (CMYK previewed as sRGB).
+
+use crate::campaign::{Campaign, Colour};
+use crate::diag::Diagnostic;
+use crate::layout::{ItemKind, Role, Scene};
+use crate::plan::AssetSpec;
+
+pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+    for (idx, item) in scene.items.iter().enumerate() {
+        let ItemKind::Text(t) = &item.kind else { continue };
+        // Every surface painted under any part of this text, or the background.
+        let mut behind: Vec<Colour> = Vec::new();
+        for line in &t.lines {
+            let mut under = scene.background;
+            for below in &scene.items[..idx] {
+                match &below.kind {
+                    ItemKind::Fill { rect, colour } if rect.intersects(&line.rect) => under = *colour,
+                    ItemKind::Qr(q) if q.rect.intersects(&line.rect) => under = q.light,
+                    _ => {}
+                }
+            }
+            behind.push(under);
+        }
+        let Some(worst) = behind.iter().map(|b| t.colour.contrast(b)).reduce(f64::min) else { continue };
+        let measured = format!("{worst:.2}:1");
+        if worst < 4.5 {
+            out.push(Diagnostic::error("contrast", format!("{} text does not stand out from what is behind it", item.role.as_str()))
+                .measured(measured, "≥ 4.5:1")
+                .at(&c.file, item.span)
+                .hint("choose brand colours with more contrast (brand.text, brand.background, brand.accent)"));
+        } else if item.role == Role::Helpline && worst < 7.0 {
+            out.push(Diagnostic::warning("contrast", "the helpline number should have the strongest contrast")
+                .measured(measured, "≥ 7:1")
+                .at(&c.file, item.span));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! `fit`: no text outside the safe area (platform overlays included) or its region, nothing
+//! overlapping, the QR inside the safe area.
+
+use crate::campaign::Campaign;
+use crate::diag::Diagnostic;
+use crate::layout::{ItemKind, Scene};
+use crate::plan::AssetSpec;
+use crate::units::Rect;
+
+/// Float tolerance in scene mm.
+const EPS: f32 = 0.05;
+
+pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+    let mut placed: Vec<(&str, Rect)> = Vec::new();
+    for item in &scene.items {
+        let rects: Vec<Rect> = match &item.kind {
+            ItemKind::Text(t) => t.lines.iter().map(|l| l.rect).collect(),
+            ItemKind::Qr(q) => vec![q.rect],
+            _ => continue,
+        };
+        for r in &rects {
+            if !scene.safe.contains(r, EPS) {
+                out.push(Diagnostic::error("fit", format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
+                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
+                    .at(&c.file, item.span));
+                break;
+            }
+            if !item.region.contains(r, EPS) {
+                out.push(Diagnostic::error("fit", format!("{} overflows the region it was given", item.role.as_str()))
+                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
+                    .at(&c.file, item.span));
+                break;
+            }
+            if let Some((other, _)) = placed.iter().find(|(_, o)| o.intersects(r)) {
+                out.push(Diagnostic::error("fit", format!("{} overlaps the {other}", item.role.as_str())).at(&c.file, item.span));
+                break;
+            }
+        }
+        let role = item.role.as_str();
+        placed.extend(rects.into_iter().map(|r| (role, r)));
+    }
+}
+
+fn fmt_rect(r: &Rect) -> String {
+    format!("{:.1},{:.1} {:.1}×{:.1}", r.x, r.y, r.w, r.h)
+}
