@@ -4,6 +4,8 @@
 pub mod alt;
 pub mod atomic;
 pub mod manifest;
+pub mod posting_plan;
+pub mod print_order;
 
 use std::path::Path;
 
