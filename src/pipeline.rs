@@ -8,6 +8,7 @@ use crate::fonts::FontKit;
 use crate::layout::{self, Scene};
 use crate::output::{alt, manifest, OutFile};
 use crate::plan::{self, AssetSpec, Selection};
+use crate::preflight;
 use crate::render::raster::{self, PngLevel};
 use rayon::prelude::*;
 
@@ -32,6 +33,15 @@ pub fn raster_size(spec: &AssetSpec) -> (u32, u32) {
     let (w, h) = (f.width_mm * f.scale, f.height_mm * f.scale);
     let d = PROOF_PX_PER_SUPPLIED_MM.min(PROOF_MAX_PX / w.max(h));
     ((w * d).round().max(1.0) as u32, (h * d).round().max(1.0) as u32)
+}
+
+/// The asset's main file, relative to the campaign's output folder (print: its proof until the
+/// PDF backend lands; social and screen: the image).
+pub fn main_file(spec: &AssetSpec) -> String {
+    match spec.format.kind {
+        Kind::Print => format!("{}_proof.png", spec.stem),
+        _ => format!("{}.{}", spec.stem, spec.format.file.ext()),
+    }
 }
 
 /// Lay out every selected asset (no pixels).
@@ -85,6 +95,8 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic
             (rel, None, Some(text))
         }
     };
+    let evidence = preflight::Evidence { raster: Some(&r), alt: alt_text.as_deref(), file_bytes: Some(files[0].bytes.len() as u64) };
+    let diags = preflight::merge(diags, preflight::check(c, &spec, &scene, &evidence));
     let sha = manifest::sha256_hex(&files[0].bytes);
     let entry = manifest::Entry {
         path,
@@ -100,6 +112,7 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic
         alt: alt_text,
         weeks: spec.weeks.clone(),
         sha256: sha,
+        findings: diags.iter().map(manifest::Finding::from).collect(),
     };
     Asset { spec, scene, files, entry, diags }
 }

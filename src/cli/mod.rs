@@ -9,7 +9,6 @@ use crate::output;
 use crate::pipeline;
 use crate::plan::Selection;
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,27 +29,43 @@ struct Select {
     message: Option<String>,
 }
 
+#[derive(clap::Args)]
+struct Gate {
+    /// Treat warnings as blocking.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// How findings are printed: a table on stderr, or JSON on stdout.
+    #[arg(long, value_enum, default_value = "text")]
+    format: report::Format,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Render every asset of a campaign into OUT/<campaign-id>/.
+    /// Render, check and write every asset of a campaign into OUT/<campaign-id>/.
     Render {
         campaign: PathBuf,
         #[arg(long, default_value = "output")]
         out: PathBuf,
         #[command(flatten)]
         select: Select,
-        /// Write even when blocking findings were reported.
+        #[command(flatten)]
+        gate: Gate,
+        /// Write even when blocking findings were reported (they are recorded in the manifest).
         #[arg(long)]
         allow_findings: bool,
         /// Worker threads (default: one per core). Output is identical for any value.
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
     },
-    /// Validate and lay out every asset; write nothing.
+    /// Validate, lay out, render in memory and preflight every asset; write nothing.
     Check {
         campaign: PathBuf,
         #[command(flatten)]
         select: Select,
+        #[command(flatten)]
+        gate: Gate,
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
     },
     /// Print the format catalogue (built-in, or with a campaign's overrides).
     Formats {
@@ -69,18 +84,25 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Render { campaign, out, select, allow_findings, jobs } => {
-            if let Some(j) = jobs {
-                let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
-            }
-            render(&campaign, &out, &select, allow_findings)
+        Command::Render { campaign, out, select, gate, allow_findings, jobs } => {
+            set_jobs(jobs);
+            run_campaign(&campaign, &select, &gate, Some((&out, allow_findings)))
         }
-        Command::Check { campaign, select } => check(&campaign, &select),
+        Command::Check { campaign, select, gate, jobs } => {
+            set_jobs(jobs);
+            run_campaign(&campaign, &select, &gate, None)
+        }
         Command::Formats { campaign } => formats(campaign.as_deref()),
     }
 }
 
-fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection), ExitCode> {
+fn set_jobs(jobs: Option<usize>) {
+    if let Some(j) = jobs {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+    }
+}
+
+fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection, Diagnostics), ExitCode> {
     let (c, warnings) = match campaign::load(path) {
         Ok(x) => x,
         Err(errors) => {
@@ -88,29 +110,29 @@ fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection), ExitCode>
             return Err(ExitCode::from(2));
         }
     };
-    report::print(&warnings);
     let sel = Selection { only: select.only.clone(), message: select.message.clone() };
+    let usage = |msg: String, hint: String| {
+        report::print(&Diagnostics(vec![Diagnostic::error("usage", msg).hint(hint)]));
+        Err(ExitCode::from(2))
+    };
     if let Some(o) = &sel.only {
         if !matches!(o.as_str(), "print" | "social" | "screen") && c.format(o).is_none() {
             let ids: Vec<&str> = c.formats.iter().map(|f| f.id.as_str()).collect();
-            report::print(&Diagnostics(vec![Diagnostic::error("usage", format!("--only {o}: no such format or kind"))
-                .hint(format!("print, social, screen, or one of: {}", ids.join(", ")))]));
-            return Err(ExitCode::from(2));
+            return usage(format!("--only {o}: no such format or kind"), format!("print, social, screen, or one of: {}", ids.join(", ")));
         }
     }
     if let Some(m) = &sel.message {
         if !c.messages.iter().any(|x| &x.id.value == m) {
             let ids: Vec<&str> = c.messages.iter().map(|x| x.id.value.as_str()).collect();
-            report::print(&Diagnostics(vec![Diagnostic::error("usage", format!("--message {m}: no such message"))
-                .hint(format!("messages: {}", ids.join(", ")))]));
-            return Err(ExitCode::from(2));
+            return usage(format!("--message {m}: no such message"), format!("messages: {}", ids.join(", ")));
         }
     }
-    Ok((c, sel))
+    Ok((c, sel, warnings))
 }
 
-fn render(path: &Path, out: &Path, select: &Select, allow_findings: bool) -> ExitCode {
-    let (c, sel) = match load(path, select) {
+/// `render` (with an output folder) and `check` (without): the same work up to writing.
+fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<(&Path, bool)>) -> ExitCode {
+    let (c, sel, mut findings) = match load(path, select) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -119,43 +141,50 @@ fn render(path: &Path, out: &Path, select: &Select, allow_findings: bool) -> Exi
         report::print(&Diagnostics(vec![Diagnostic::error("usage", "the selection matches no asset of this campaign")]));
         return ExitCode::from(2);
     }
+    let full = sel.only.is_none() && sel.message.is_none();
     let bar = report::progress(specs.len() as u64);
     let assets = pipeline::render_all(&c, &sel, &|| bar.inc(1));
     bar.finish_and_clear();
-    let findings = pipeline::findings(&assets);
-    report::print(&findings);
-    if findings.has_errors() && !allow_findings {
+    let path_of = |s: &crate::plan::AssetSpec| pipeline::main_file(s);
+    let (plan, caption_findings) = output::posting_plan::posting_plan(&c, &specs, path_of);
+    findings.extend(Diagnostics(caption_findings));
+    findings.extend(pipeline::findings(&assets));
+    let order = output::print_order::print_order(&c, &specs, path_of);
+
+    let blocking = findings.iter().any(|d| d.is_error() || (gate.deny_warnings && !d.is_error()));
+    report::findings(&findings, gate.format, assets.len());
+    let Some((out, allow_findings)) = write else {
+        return if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    };
+    if blocking && !allow_findings {
         eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
         return ExitCode::from(1);
     }
     let dir = out.join(&c.id);
-    let files: Vec<&output::OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
-    let manifest = output::manifest::Manifest { campaign: c.id.clone(), assets: assets.iter().map(|a| a.entry.clone()).collect() };
-    if let Err(e) = output::write_all(&dir, &files, &manifest.to_json()) {
+    let mut files: Vec<output::OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
+    if full {
+        files.extend(order.files());
+        files.push(plan.file());
+    }
+    let manifest = output::manifest::Manifest {
+        campaign: c.id.clone(),
+        assets: assets.iter().map(|a| a.entry.clone()).collect(),
+        print_order: full.then_some(order),
+        posting_plan: full.then_some(plan),
+    };
+    let refs: Vec<&output::OutFile> = files.iter().collect();
+    let json = if full { manifest.to_json() } else { output::manifest::merge_into_existing(&dir, &manifest) };
+    if let Err(e) = output::write_all(&dir, &refs, &json) {
         eprintln!("error[io]: cannot write {}: {e}", dir.display());
         return ExitCode::from(2);
     }
-    if sel.only.is_none() && sel.message.is_none() {
-        output::remove_stale(&dir, &files);
+    if full {
+        output::remove_stale(&dir, &refs);
     }
-    let quiet = !std::io::stderr().is_terminal();
-    if !quiet || true {
+    if gate.format == report::Format::Text {
         eprintln!("wrote {} assets ({} files) to {}", assets.len(), files.len() + 1, dir.display());
     }
     ExitCode::SUCCESS
-}
-
-fn check(path: &Path, select: &Select) -> ExitCode {
-    let (c, sel) = match load(path, select) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let laid = pipeline::layout_all(&c, &sel);
-    let findings = Diagnostics(laid.iter().flat_map(|(_, _, d)| d.iter().cloned()).collect());
-    report::print(&findings);
-    let errors = findings.iter().filter(|d| d.is_error()).count();
-    eprintln!("checked {} assets: {} errors, {} warnings", laid.len(), errors, findings.0.len() - errors);
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn formats(path: Option<&Path>) -> ExitCode {

@@ -1,9 +1,47 @@
 //! What the user sees: diagnostics on stderr, tables on stdout, progress on a terminal only.
 
-use crate::campaign::{Format, Kind};
+use crate::campaign::{self, Kind};
 use crate::diag::Diagnostics;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Findings of a run: JSON on stdout (`{"findings": [...]}`, a stable schema), or a table on
+/// stderr grouped by asset, campaign-wide findings first.
+pub fn findings(d: &Diagnostics, format: Format, assets: usize) {
+    if format == Format::Json {
+        let list: Vec<crate::output::manifest::Finding> = d.iter().map(Into::into).collect();
+        println!("{}", serde_json::json!({ "findings": list }));
+        return;
+    }
+    let mut groups: Vec<(Option<&str>, Vec<&crate::diag::Diagnostic>)> = Vec::new();
+    for x in d.iter() {
+        let key = x.asset.as_deref();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push(x),
+            None => groups.push((key, vec![x])),
+        }
+    }
+    groups.sort_by_key(|(k, _)| k.is_some());
+    for (asset, list) in groups {
+        if let Some(a) = asset {
+            eprintln!("{a}");
+        }
+        for x in list {
+            let mut line = x.clone();
+            line.asset = None;
+            let text = line.to_string().replace('\n', "\n    ");
+            eprintln!("{}{text}", if asset.is_some() { "  " } else { "" });
+        }
+    }
+    let errors = d.iter().filter(|x| x.is_error()).count();
+    eprintln!("{assets} assets checked: {errors} errors, {} warnings", d.0.len() - errors);
+}
 
 pub fn print(d: &Diagnostics) {
     for x in d.iter() {
@@ -23,7 +61,7 @@ pub fn progress(n: u64) -> ProgressBar {
     bar
 }
 
-pub fn format_table(list: &[Format]) -> String {
+pub fn format_table(list: &[campaign::Format]) -> String {
     let mut rows = vec![["id", "kind", "size", "supplied", "bleed", "keep clear", "viewing", "roadside", "description"].map(String::from).to_vec()];
     for f in list {
         let (size, supplied, bleed) = match (f.kind, f.px) {

@@ -10,23 +10,22 @@ pub fn alt_text(c: &Campaign, a: &AssetSpec) -> String {
     if let Some(alt) = &m.alt {
         return alt.get(lang).trim().to_string();
     }
-    let mut s = String::new();
-    let headline = m.headline.get(lang).trim();
-    s.push_str(headline);
-    if !headline.ends_with(['.', '!', '?']) {
-        s.push('.');
+    let sentence = |t: &str| {
+        let t = t.trim();
+        if t.ends_with(['.', '!', '?']) { t.to_string() } else { format!("{t}.") }
+    };
+    let headline = sentence(m.headline.get(lang));
+    let mut contact = format!("Helpline {}", c.contact.helpline.value);
+    if let Some(h) = &c.contact.hours {
+        contact.push_str(&format!(", {}", h.get(lang).trim()));
     }
+    contact.push_str(&format!(". {}", c.contact.website.value));
+    // Screen readers may cut alt text past ~125 characters: the body goes in only if it fits.
     if let Some(b) = &m.body {
-        s.push(' ');
-        s.push_str(b.get(lang).trim());
-        if !s.ends_with(['.', '!', '?']) {
-            s.push('.');
+        let full = format!("{headline} {} {contact}", sentence(b.get(lang)));
+        if full.chars().count() <= 125 {
+            return full;
         }
     }
-    s.push_str(&format!(" Helpline {}", c.contact.helpline.value));
-    if let Some(h) = &c.contact.hours {
-        s.push_str(&format!(", {}", h.get(lang).trim()));
-    }
-    s.push_str(&format!(". {}", c.contact.website.value));
-    s
+    format!("{headline} {contact}")
 }

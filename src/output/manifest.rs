@@ -6,6 +6,42 @@ use serde::Serialize;
 pub struct Manifest {
     pub campaign: String,
     pub assets: Vec<Entry>,
+    /// Present after a full render (not with `--only`/`--message`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub print_order: Option<super::print_order::PrintOrder>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posting_plan: Option<super::posting_plan::PostingPlan>,
+}
+
+/// One finding as the manifest and `--format json` report it (a stable schema).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: crate::diag::Severity,
+    pub asset: Option<String>,
+    pub message: String,
+    pub measured: Option<String>,
+    pub required: Option<String>,
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+impl From<&crate::diag::Diagnostic> for Finding {
+    fn from(d: &crate::diag::Diagnostic) -> Self {
+        let known = d.span.is_known();
+        Finding {
+            code: d.code,
+            severity: d.severity,
+            asset: d.asset.clone(),
+            message: d.message.clone(),
+            measured: d.measured.clone(),
+            required: d.required.clone(),
+            file: d.file.as_ref().map(|p| p.display().to_string()),
+            line: known.then_some(d.span.line),
+            column: known.then_some(d.span.column),
+        }
+    }
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -23,6 +59,8 @@ pub struct Entry {
     pub alt: Option<String>,
     pub weeks: Vec<u32>,
     pub sha256: String,
+    /// Preflight findings (warnings, or errors written with `--allow-findings`).
+    pub findings: Vec<Finding>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -37,4 +75,27 @@ impl Manifest {
         s.push('\n');
         s
     }
+}
+
+/// A partial render (`--only`, `--message`) updates the entries it rendered and keeps the rest
+/// of an existing manifest, so the folder's manifest still describes every file in it.
+pub fn merge_into_existing(dir: &std::path::Path, m: &Manifest) -> String {
+    let fresh: serde_json::Value = serde_json::to_value(m).expect("manifest serialises");
+    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else { return m.to_json() };
+    let Ok(mut old) = serde_json::from_str::<serde_json::Value>(&text) else { return m.to_json() };
+    if old.get("campaign") != fresh.get("campaign") {
+        return m.to_json();
+    }
+    let new_assets = fresh["assets"].as_array().cloned().unwrap_or_default();
+    let mut assets: Vec<serde_json::Value> = old["assets"].as_array().cloned().unwrap_or_default();
+    for a in new_assets {
+        match assets.iter_mut().find(|o| o["path"] == a["path"]) {
+            Some(slot) => *slot = a,
+            None => assets.push(a),
+        }
+    }
+    old["assets"] = serde_json::Value::Array(assets);
+    let mut s = serde_json::to_string_pretty(&old).expect("manifest serialises");
+    s.push('\n');
+    s
 }

@@ -50,12 +50,12 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, ev: &Evidence) -> Ve
 /// Merge layout's findings with preflight's, dropping a preflight finding that repeats a
 /// layout one of the same code for the same asset (layout knows why; preflight only sees it).
 pub fn merge(layout: Vec<Diagnostic>, preflight: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let keep: Vec<Diagnostic> = preflight
+        .into_iter()
+        .filter(|d| !layout.iter().any(|l| l.code == d.code && l.asset == d.asset && l.is_error() == d.is_error()))
+        .collect();
     let mut out = layout;
-    for d in preflight {
-        if !out.iter().any(|l| l.code == d.code && l.asset == d.asset && l.is_error() == d.is_error()) {
-            out.push(d);
-        }
-    }
+    out.extend(keep);
     out
 }
 
