@@ -524,7 +524,16 @@ fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> Diagnostic {
                 .at_span(at)
                 .hint("remove the tag and write the value plainly")
         }
-        YamlError::UnknownAnchor { .. } => Diagnostic::error("yaml", "alias refers to an anchor that is not defined before it")
+        YamlError::UnknownAnchor { .. } => Diagnostic::error("yaml", {
+            let alias = offset_of(text, at)
+                .map(|o| &text[o..])
+                .filter(|t| t.starts_with('*'))
+                .map(|t| &t[..t.find(|c: char| c.is_whitespace() || ",]}".contains(c)).unwrap_or(t.len())]);
+            match alias {
+                Some(a) => format!("alias `{a}` refers to an anchor `&{}` that is not defined before it", &a[1..]),
+                None => "alias refers to an anchor that is not defined before it".to_string(),
+            }
+        })
             .at_span(at)
             .hint("define `&name` on a value before using `*name`, or write the value out"),
         YamlError::Budget { breach, .. } => budget_error(breach, at),
@@ -648,10 +657,11 @@ fn strip_location(s: &str) -> &str {
     let s = s.lines().next().unwrap_or(s);
     if let Some(i) = s.rfind(" at line ") {
         let tail = &s[i + " at line ".len()..];
-        if let Some((l, c)) = tail.split_once(", column ") {
-            if l.bytes().all(|b| b.is_ascii_digit()) && c.bytes().all(|b| b.is_ascii_digit()) {
-                return &s[..i];
-            }
+        if let Some((l, c)) = tail.split_once(", column ")
+            && l.bytes().all(|b| b.is_ascii_digit())
+            && c.bytes().all(|b| b.is_ascii_digit())
+        {
+            return &s[..i];
         }
     }
     s
@@ -741,6 +751,9 @@ fn field_hint(path: &str) -> Option<String> {
     let leaf = leaf.split('[').next().unwrap_or(leaf);
     let h = match (path, leaf) {
         ("version", _) => "write version: 1",
+        ("campaign", _) => "campaign: a mapping with id, name, organisation, start and weeks",
+        ("contact", _) => "contact: a mapping with helpline, website and link (hours, helpline_note and tracking are optional)",
+        ("brand", _) => "brand: a mapping with any of background, text, accent, fonts and logo",
         ("campaign.weeks", _) => "the campaign's length in weeks, 1 to 52, e.g. weeks: 4",
         (_, "sites") => "the number of sites posted each week, e.g. sites: 40",
         (_, "week") => "a week number, e.g. week: 1",

@@ -199,7 +199,7 @@ impl<'de> Deserialize<'de> for TextModel {
 #[derive(Debug, Clone)]
 pub enum ColourModel {
     Hex(String),
-    Cmyk([S<f32>; 4]),
+    Cmyk(Box<[S<f32>; 4]>),
 }
 
 impl<'de> Deserialize<'de> for ColourModel {
@@ -222,7 +222,7 @@ impl<'de> Deserialize<'de> for ColourModel {
                     if cmyk.is_some() {
                         return Err(de::Error::duplicate_field("cmyk"));
                     }
-                    cmyk = Some(map.next_value::<CmykList>()?.0);
+                    cmyk = Some(Box::new(map.next_value::<CmykList>()?.0));
                 }
                 cmyk.map(ColourModel::Cmyk).ok_or_else(|| de::Error::missing_field("cmyk"))
             }
