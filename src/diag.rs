@@ -68,6 +68,11 @@ impl Diagnostic {
         self.span = span;
         self
     }
+    /// Set the location, keeping the file (or none, for `in_file` to fill in later).
+    pub fn at_span(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
     pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
         self

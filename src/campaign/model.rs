@@ -194,11 +194,12 @@ impl<'de> Deserialize<'de> for TextModel {
     }
 }
 
-/// `"#RRGGBB"` or `{cmyk: [C, M, Y, K]}` (percent). Checked in `validate`.
+/// `"#RRGGBB"` or `{cmyk: [C, M, Y, K]}` (percent). The hex form and the 0–100 range are
+/// checked in `validate`, so that an error points at the component that is out of range.
 #[derive(Debug, Clone)]
 pub enum ColourModel {
     Hex(String),
-    Cmyk(Vec<f32>),
+    Cmyk(Box<[S<f32>; 4]>),
 }
 
 impl<'de> Deserialize<'de> for ColourModel {
@@ -221,7 +222,7 @@ impl<'de> Deserialize<'de> for ColourModel {
                     if cmyk.is_some() {
                         return Err(de::Error::duplicate_field("cmyk"));
                     }
-                    cmyk = Some(map.next_value::<CmykList>()?.0);
+                    cmyk = Some(Box::new(map.next_value::<CmykList>()?.0));
                 }
                 cmyk.map(ColourModel::Cmyk).ok_or_else(|| de::Error::missing_field("cmyk"))
             }
@@ -230,7 +231,7 @@ impl<'de> Deserialize<'de> for ColourModel {
     }
 }
 
-struct CmykList(Vec<f32>);
+struct CmykList([S<f32>; 4]);
 impl<'de> Deserialize<'de> for CmykList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -241,13 +242,13 @@ impl<'de> Deserialize<'de> for CmykList {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CmykList, A::Error> {
                 let mut v = Vec::new();
-                while let Some(x) = seq.next_element::<f32>()? {
+                while let Some(x) = seq.next_element::<S<f32>>()? {
                     v.push(x);
                 }
-                if v.len() != 4 || v.iter().any(|x| !(0.0..=100.0).contains(x)) {
-                    return Err(de::Error::custom("expected four numbers [C, M, Y, K], each 0 to 100"));
-                }
-                Ok(CmykList(v))
+                let n = v.len();
+                <[S<f32>; 4]>::try_from(v).map(CmykList).map_err(|_| {
+                    de::Error::custom(format!("expected four numbers [C, M, Y, K], each 0 to 100; found {n}"))
+                })
             }
         }
         d.deserialize_seq(V)

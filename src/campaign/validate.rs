@@ -59,8 +59,8 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
 
     let c = &f.campaign.value;
     if !is_valid_id(&c.id.value) {
-        cx.err_hint(sp(&c.id), format!("campaign id {:?} is not a valid id", c.id.value),
-            "use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters");
+        cx.err_hint(sp(&c.id), format!("campaign.id {:?} is not a valid id; it names the output folder", c.id.value),
+            "use lowercase letters, digits and '-', starting with a letter or digit, at most 63 characters, e.g. stop-it-now-scotland-2019");
     }
     for (field, v) in [("campaign.name", &c.name), ("campaign.organisation", &c.organisation)] {
         if v.value.trim().is_empty() {
@@ -107,7 +107,14 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
                     cx.err_hint(sp(s), format!("brand.{what} {h:?} is not a colour"), "write \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent");
                     Colour::BLACK
                 }),
-                ColourModel::Cmyk(v) => Colour::from_cmyk_percent([v[0], v[1], v[2], v[3]]),
+                ColourModel::Cmyk(v) => {
+                    for (c, name) in v.iter().zip(["C", "M", "Y", "K"]) {
+                        if !(0.0..=100.0).contains(&c.value) {
+                            cx.err_hint(sp(c), format!("brand.{what}: cmyk {name} is {}; expected a percentage from 0 to 100", c.value), "write {cmyk: [C, M, Y, K]} with each ink in percent, e.g. {cmyk: [100, 80, 0, 30]}");
+                        }
+                    }
+                    Colour::from_cmyk_percent(v.each_ref().map(|c| c.value.clamp(0.0, 100.0)))
+                }
             },
         }
     };
@@ -158,15 +165,21 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         let mv = &msg.value;
         let id = &mv.id.value;
         if !is_valid_id(id) {
-            cx.err_hint(sp(&mv.id), format!("message id {id:?} is not a valid id"), "use lowercase letters, digits and '-'; ids name output files");
-        } else if messages.iter().any(|x| &x.id.value == id) {
-            cx.err(sp(&mv.id), format!("message id {id} is used twice"));
+            cx.err_hint(sp(&mv.id), format!("message id {id:?} is not a valid id; ids name output files"), "use lowercase letters, digits and '-', starting with a letter or digit, e.g. get-help");
+        } else if let Some(first) = messages.iter().find(|x| &x.id.value == id) {
+            cx.err_hint(sp(&mv.id), format!("message id {id} is used twice"), format!("the first {id} is at line {}; give each message its own id", first.id.span.line));
         }
         let what = |field: &str| format!("message {id}: {field}");
         let headline = text(&mut cx, &mv.headline, &what("headline"));
-        for (lang, t) in &headline.by_language {
+        // A language missing from a map is reported by `localise`; only given texts here.
+        let given: Vec<(&str, &str)> = match &mv.headline.value {
+            TextModel::One(t) => vec![("", t.as_str())],
+            TextModel::ByLanguage(map) => map.iter().map(|(k, v)| (k.value.as_str(), v.value.as_str())).collect(),
+        };
+        for (lang, t) in given {
             if t.trim().is_empty() {
-                cx.err(headline.span, format!("message {id}: headline ({lang}) is empty"));
+                let which = if lang.is_empty() { String::new() } else { format!(" ({lang})") };
+                cx.err(headline.span, format!("message {id}: headline{which} is empty"));
             }
         }
         messages.push(Message {
@@ -202,7 +215,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
                 match msg_index(&mid.value) {
                     Some(i) if ids.contains(&i) => cx.err(sp(mid), format!("message {} is listed twice in week {n}", mid.value)),
                     Some(i) => ids.push(i),
-                    None => cx.err_hint(sp(mid), format!("unknown message id {:?} in schedule week {n}", mid.value), known("messages", messages.iter().map(|x| x.id.value.as_str()))),
+                    None => cx.err_hint(sp(mid), format!("schedule week {n}: unknown message id {:?}", mid.value), did_you_mean(&mid.value, known("messages", messages.iter().map(|x| x.id.value.as_str())), messages.iter().map(|x| x.id.value.as_str()))),
                 }
             }
             if let Some(slot) = schedule.get_mut(n as usize - 1) {
@@ -245,7 +258,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         let p = &pl.value;
         let fid = &p.format.value;
         let Some(fmt) = catalogue.iter().find(|x| &x.id == fid) else {
-            cx.err_hint(sp(&p.format), format!("unknown format {fid:?}"), known("formats (or define it under formats:)", catalogue.iter().map(|x| x.id.as_str())));
+            cx.err_hint(sp(&p.format), format!("placement format {fid:?} is not a known format"), did_you_mean(fid, known("formats (or define it under formats:)", catalogue.iter().map(|x| x.id.as_str())), catalogue.iter().map(|x| x.id.as_str())));
             continue;
         };
         if placements.iter().any(|x: &Placement| &x.format.value == fid) {
@@ -342,6 +355,15 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     Ok((campaign, cx.diags))
 }
 
+/// `hint`, led by the closest id when the given one looks like a typo of it.
+fn did_you_mean<'a>(given: &str, hint: String, ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    match super::load::closest(given, &ids) {
+        Some(m) => format!("did you mean {m}? {hint}"),
+        None => hint,
+    }
+}
+
 fn known<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> String {
     let v: Vec<&str> = ids.collect();
     format!("known {what}: {}", v.join(", "))
@@ -381,12 +403,12 @@ fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role: &str) -> O
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            cx.err_hint(sp(p), format!("cannot read {role} font {}: {e}", p.value), "fonts are TTF/OTF files, relative to the campaign file");
+            cx.err_hint(sp(p), format!("brand.fonts.{role}: cannot read {}: {}", p.value, super::load::io_reason(&e)), "give a TTF or OTF file; the path is relative to the campaign file's folder");
             return None;
         }
     };
     if let Err(e) = crate::fonts::check(&bytes) {
-        cx.err_hint(sp(p), format!("{role} font {} is not a usable font: {e}", p.value), "give a TrueType (.ttf) or OpenType (.otf) file");
+        cx.err_hint(sp(p), format!("brand.fonts.{role}: {} is not a usable font ({})", p.value, super::load::lower_first(&e)), "give a TrueType (.ttf) or OpenType (.otf) file");
         return None;
     }
     Some(FontFile { path, bytes: Arc::new(bytes) })
@@ -394,12 +416,12 @@ fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role: &str) -> O
 
 fn logo(cx: &mut Ctx, l: &S<String>) -> Option<Logo> {
     let path = cx.dir.join(&l.value);
-    let decoded = std::fs::read(&path).map_err(|e| e.to_string()).and_then(|b| {
-        let fmt = image::guess_format(&b).map_err(|e| e.to_string())?;
+    let decoded = std::fs::read(&path).map_err(|e| super::load::io_reason(&e)).and_then(|b| {
+        let fmt = image::guess_format(&b).map_err(|_| "it is not a PNG or JPEG image".to_string())?;
         if !matches!(fmt, image::ImageFormat::Png | image::ImageFormat::Jpeg) {
-            return Err(format!("{fmt:?} is not supported"));
+            return Err(format!("it is {fmt:?}, not PNG or JPEG"));
         }
-        image::load_from_memory_with_format(&b, fmt).map_err(|e| e.to_string())
+        image::load_from_memory_with_format(&b, fmt).map_err(|e| super::load::lower_first(&e.to_string()))
     });
     match decoded {
         Ok(img) => {
@@ -407,7 +429,7 @@ fn logo(cx: &mut Ctx, l: &S<String>) -> Option<Logo> {
             Some(Logo { path, width: rgba.width(), height: rgba.height(), rgba: Arc::new(rgba.into_raw()), span: sp(l) })
         }
         Err(e) => {
-            cx.err_hint(sp(l), format!("cannot load brand.logo {}: {e}", l.value), "give a PNG or JPEG file, relative to the campaign file");
+            cx.err_hint(sp(l), format!("brand.logo: cannot load {}: {e}", l.value), "give a PNG or JPEG file; the path is relative to the campaign file's folder");
             None
         }
     }
