@@ -75,7 +75,9 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
 
     let mut cx = Ctx { kit, diags: Vec::new(), key: a.key.clone(), file: c.file.clone() };
     let part = |cx: &mut Ctx, role: Role, span: Span, text: &str, font: FontRole, lh: f32, wrap: bool, ratio: f32| {
-        let shaped = Shaped::new(cx.kit, text, font, lh, lang, wrap);
+        // A tab typed into copy is a space on a poster (fonts have no glyph for it).
+        let text = text.replace('\t', " ");
+        let shaped = Shaped::new(cx.kit, &text, font, lh, lang, wrap);
         let cap = if font == FontRole::Headline { head_cap } else { body_cap };
         Part { role, span, shaped, ratio, floor: floor(font), prefer: 0.0, cap }
     };
