@@ -5,6 +5,7 @@
 //! ```
 //! Data moves one way: backends see only scenes, layout sees no pixels.
 
+pub mod cache;
 pub mod campaign;
 pub mod cli;
 pub mod diag;

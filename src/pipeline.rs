@@ -1,7 +1,8 @@
-//! The whole run for one campaign: plan → layout → render → (checked) → files.
+//! The whole run for one campaign: plan → layout → (cache) → render → preflight → files.
 //! Assets are laid out and rendered in parallel; results are collected in plan order, so the
 //! output is the same whatever the thread count.
 
+use crate::cache::{Cache, CacheEntry, CachedFile, KeyHasher};
 use crate::campaign::{Campaign, FileType, Kind};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::FontKit;
@@ -11,6 +12,8 @@ use crate::plan::{self, AssetSpec, Selection};
 use crate::preflight;
 use crate::render::raster::{self, PngLevel};
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 /// Proof density: 20 px per mm of supplied artwork, capped so the long side stays ≤ 4,000 px.
 pub const PROOF_PX_PER_SUPPLIED_MM: f32 = 20.0;
@@ -18,10 +21,45 @@ pub const PROOF_MAX_PX: f32 = 4000.0;
 
 pub struct Asset {
     pub spec: AssetSpec,
-    pub scene: Scene,
+    /// Files to write: empty when the asset was unchanged and its files are already on disk.
     pub files: Vec<OutFile>,
+    /// Every file this asset owns, fresh or cached.
+    pub owned: Vec<CachedFile>,
     pub entry: manifest::Entry,
     pub diags: Vec<Diagnostic>,
+    /// Served from the cache: nothing rendered, nothing to write.
+    pub unchanged: bool,
+    pub cache: CacheEntry,
+}
+
+/// Where the time of a run went, summed over worker threads (`--timings`).
+#[derive(Default)]
+pub struct Timings {
+    nanos: [AtomicU64; STAGES.len()],
+}
+
+pub const STAGES: [&str; 7] = ["load", "layout", "raster", "encode", "pdf", "preflight", "write"];
+
+impl Timings {
+    pub fn time<T>(&self, stage: &str, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let r = f();
+        self.add(stage, t.elapsed());
+        r
+    }
+    pub fn add(&self, stage: &str, d: std::time::Duration) {
+        let i = STAGES.iter().position(|s| *s == stage).expect("known stage");
+        self.nanos[i].fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+    pub fn report(&self) -> Vec<(&'static str, f64)> {
+        STAGES.iter().zip(&self.nanos).map(|(s, n)| (*s, n.load(Ordering::Relaxed) as f64 / 1e6)).collect()
+    }
+}
+
+pub struct Options<'a> {
+    /// `None`: render everything (`--force`, or `check`).
+    pub cache: Option<&'a Cache>,
+    pub timings: &'a Timings,
 }
 
 /// Pixel size of an asset's main raster (social/screen image, or print proof).
@@ -56,51 +94,77 @@ pub fn layout_all(c: &Campaign, sel: &Selection) -> Vec<(AssetSpec, Scene, Vec<D
         .collect()
 }
 
-/// Lay out and render every selected asset into memory.
-/// `tick` is called once per finished asset (progress display).
-pub fn render_all(c: &Campaign, sel: &Selection, tick: &(dyn Fn() + Sync)) -> Vec<Asset> {
-    layout_all(c, sel)
-        .into_par_iter()
+/// Lay out, check and render every selected asset into memory; `tick` is called once per
+/// finished asset (progress display).
+pub fn render_all(c: &Campaign, sel: &Selection, opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Asset> {
+    let t = Instant::now();
+    let laid = layout_all(c, sel);
+    opts.timings.add("layout", t.elapsed());
+    laid.into_par_iter()
         .map(|(spec, scene, diags)| {
-            let a = render_one(c, spec, scene, diags);
+            let a = render_one(c, spec, scene, diags, opts);
             tick();
             a
         })
         .collect()
 }
 
-fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic>) -> Asset {
+fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts: &Options) -> Asset {
+    let tm = opts.timings;
     let f = &spec.format;
     let (w, h) = raster_size(&spec);
-    let r = raster::render(&scene, w, h);
-    let mut files = Vec::new();
-    let (path, proof, alt_text) = match f.kind {
-        Kind::Print => {
-            // px per metre of the supplied (scaled) artwork.
-            let ppm = (w as f32 / (f.width_mm * f.scale / 1000.0)).round() as u32;
-            let bytes = raster::encode_png(&r.rgb, w, h, ppm, PngLevel::Fast);
-            let rel = format!("{}_proof.png", spec.stem);
-            files.push(OutFile { rel: rel.clone(), bytes });
-            (rel.clone(), Some(rel), None)
-        }
+    let alt_text = (f.kind != Kind::Print).then(|| alt::alt_text(c, &spec));
+    let main = main_file(&spec);
+
+    let mut key = KeyHasher::new();
+    key.scene(&scene);
+    for s in [spec.stem.as_str(), main.as_str(), &format!("{f:?}"), spec.link.as_deref().unwrap_or(""), alt_text.as_deref().unwrap_or("")] {
+        key.str(s);
+    }
+    key.u64(((w as u64) << 32) | h as u64);
+    key.str(&format!("{:?}", spec.weeks));
+    let key = key.finish();
+
+    let scene_findings = tm.time("preflight", || preflight::check_scene(c, &spec, &scene, alt_text.as_deref()));
+    if let Some(hit) = opts.cache.and_then(|cache| cache.lookup(&spec.key, &key)) {
+        let rendered: Vec<Diagnostic> = hit.pixel_findings.iter().map(|x| preflight::relocate(c, &spec, x)).collect();
+        let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
+        let mut entry = hit.entry.clone();
+        entry.findings = diags.iter().map(manifest::Finding::from).collect();
+        return Asset { spec, files: vec![], owned: hit.files.clone(), entry, diags, unchanged: true, cache: hit };
+    }
+
+    let r = tm.time("raster", || raster::render(&scene, w, h));
+    // Encoding and the QR decode both only read the pixels: run them side by side.
+    let (main_bytes, pixel_findings) = rayon::join(
+        || {
+            tm.time("encode", || match (f.kind, f.file) {
+                // Proofs are big and for looking at: speed over bytes. px per metre of the
+                // supplied (scaled) artwork goes in pHYs.
+                (Kind::Print, _) => raster::encode_png(&r.rgb, w, h, (w as f32 / (f.width_mm * f.scale / 1000.0)).round() as u32, PngLevel::Fast),
+                (_, FileType::Png) => raster::encode_png(&r.rgb, w, h, 3780, PngLevel::Balanced),
+                (_, FileType::Jpeg) => raster::encode_jpeg(&r.rgb, w, h, 72, f.max_bytes),
+            })
+        },
+        || tm.time("preflight", || preflight::check_pixels(c, &spec, &scene, &r)),
+    );
+    let rendered = [pixel_findings, preflight::check_file(c, &spec, main_bytes.len() as u64)].concat();
+    let mut files = vec![OutFile { rel: main.clone(), bytes: main_bytes }];
+    let proof = match f.kind {
+        Kind::Print => Some(main.clone()),
         Kind::Social | Kind::Screen => {
-            let rel = format!("{}.{}", spec.stem, f.file.ext());
-            let bytes = match f.file {
-                FileType::Png => raster::encode_png(&r.rgb, w, h, 3780, PngLevel::Balanced),
-                FileType::Jpeg => raster::encode_jpeg(&r.rgb, w, h, 72, f.max_bytes),
-            };
-            files.push(OutFile { rel: rel.clone(), bytes });
-            let text = alt::alt_text(c, &spec);
+            let text = alt_text.clone().unwrap_or_default();
             files.push(OutFile { rel: format!("{}.alt.txt", spec.stem), bytes: format!("{text}\n").into_bytes() });
-            (rel, None, Some(text))
+            None
         }
     };
-    let evidence = preflight::Evidence { raster: Some(&r), alt: alt_text.as_deref(), file_bytes: Some(files[0].bytes.len() as u64) };
-    let diags = preflight::merge(diags, preflight::check(c, &spec, &scene, &evidence));
-    let sha = manifest::sha256_hex(&files[0].bytes);
+    drop(r);
+    let owned: Vec<CachedFile> = files.iter().map(|x| CachedFile { rel: x.rel.clone(), sha256: manifest::sha256_hex(&x.bytes) }).collect();
+    let pixel_findings: Vec<manifest::Finding> = rendered.iter().map(manifest::Finding::from).collect();
+    let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
     let entry = manifest::Entry {
-        path,
-        kind: f.kind.as_str(),
+        path: main,
+        kind: f.kind.as_str().to_string(),
         format: f.id.clone(),
         message: c.messages[spec.message].id.value.clone(),
         language: spec.language.clone(),
@@ -111,10 +175,11 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic
         proof,
         alt: alt_text,
         weeks: spec.weeks.clone(),
-        sha256: sha,
+        sha256: owned[0].sha256.clone(),
         findings: diags.iter().map(manifest::Finding::from).collect(),
     };
-    Asset { spec, scene, files, entry, diags }
+    let cache = CacheEntry { key, files: owned.clone(), entry: entry.clone(), pixel_findings };
+    Asset { spec, files, owned, entry, diags, unchanged: false, cache }
 }
 
 /// All findings of a set of assets, in plan order.

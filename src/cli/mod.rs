@@ -3,6 +3,7 @@
 
 mod report;
 
+use crate::cache::Cache;
 use crate::campaign::{self, Campaign};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output;
@@ -56,6 +57,12 @@ enum Command {
         /// Worker threads (default: one per core). Output is identical for any value.
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+        /// Render every asset, ignoring the cache of unchanged assets.
+        #[arg(long)]
+        force: bool,
+        /// Print where the time went (load, layout, raster, encode, pdf, preflight, write).
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate, lay out, render in memory and preflight every asset; write nothing.
     Check {
@@ -84,13 +91,14 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Render { campaign, out, select, gate, allow_findings, jobs } => {
+        Command::Render { campaign, out, select, gate, allow_findings, jobs, force, timings } => {
             set_jobs(jobs);
-            run_campaign(&campaign, &select, &gate, Some((&out, allow_findings)))
+            let w = Write { out: &out, allow_findings, force };
+            run_campaign(&campaign, &select, &gate, Some(w), timings)
         }
         Command::Check { campaign, select, gate, jobs } => {
             set_jobs(jobs);
-            run_campaign(&campaign, &select, &gate, None)
+            run_campaign(&campaign, &select, &gate, None, false)
         }
         Command::Formats { campaign } => formats(campaign.as_deref()),
     }
@@ -130,9 +138,17 @@ fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection, Diagnostic
     Ok((c, sel, warnings))
 }
 
+struct Write<'a> {
+    out: &'a Path,
+    allow_findings: bool,
+    force: bool,
+}
+
 /// `render` (with an output folder) and `check` (without): the same work up to writing.
-fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<(&Path, bool)>) -> ExitCode {
-    let (c, sel, mut findings) = match load(path, select) {
+fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>, show_timings: bool) -> ExitCode {
+    let timings = pipeline::Timings::default();
+    let loaded = timings.time("load", || load(path, select));
+    let (c, sel, mut findings) = match loaded {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -142,8 +158,11 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<(&Path,
         return ExitCode::from(2);
     }
     let full = sel.only.is_none() && sel.message.is_none();
+    let dir = write.as_ref().map(|w| w.out.join(&c.id));
+    let cache = dir.as_ref().filter(|_| !write.as_ref().is_some_and(|w| w.force)).map(|d| Cache::new(d));
     let bar = report::progress(specs.len() as u64);
-    let assets = pipeline::render_all(&c, &sel, &|| bar.inc(1));
+    let opts = pipeline::Options { cache: cache.as_ref(), timings: &timings };
+    let assets = pipeline::render_all(&c, &sel, &opts, &|| bar.inc(1));
     bar.finish_and_clear();
     let path_of = |s: &crate::plan::AssetSpec| pipeline::main_file(s);
     let (plan, caption_findings) = output::posting_plan::posting_plan(&c, &specs, path_of);
@@ -153,36 +172,48 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<(&Path,
 
     let blocking = findings.iter().any(|d| d.is_error() || (gate.deny_warnings && !d.is_error()));
     report::findings(&findings, gate.format, assets.len());
-    let Some((out, allow_findings)) = write else {
+    let (Some(w), Some(dir)) = (write, dir) else {
         return if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS };
     };
-    if blocking && !allow_findings {
+    if blocking && !w.allow_findings {
         eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
         return ExitCode::from(1);
     }
-    let dir = out.join(&c.id);
-    let mut files: Vec<output::OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
-    if full {
-        files.extend(order.files());
-        files.push(plan.file());
-    }
+    let t = std::time::Instant::now();
+    let mut files: Vec<&output::OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
+    let extra: Vec<output::OutFile> = if full { order.files().into_iter().chain([plan.file()]).collect() } else { vec![] };
+    files.extend(extra.iter());
     let manifest = output::manifest::Manifest {
         campaign: c.id.clone(),
         assets: assets.iter().map(|a| a.entry.clone()).collect(),
         print_order: full.then_some(order),
         posting_plan: full.then_some(plan),
     };
-    let refs: Vec<&output::OutFile> = files.iter().collect();
     let json = if full { manifest.to_json() } else { output::manifest::merge_into_existing(&dir, &manifest) };
-    if let Err(e) = output::write_all(&dir, &refs, &json) {
-        eprintln!("error[io]: cannot write {}: {e}", dir.display());
-        return ExitCode::from(2);
+    let written = match output::write_all(&dir, &files, &json) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("error[io]: cannot write {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(cache) = &cache.or_else(|| Some(Cache::new(&dir))) {
+        for a in assets.iter().filter(|a| !a.unchanged) {
+            // A cache entry that cannot be written only costs a re-render next time.
+            let _ = cache.store(&a.spec.key, &a.cache);
+        }
     }
     if full {
-        output::remove_stale(&dir, &refs);
+        let owned: Vec<&str> = assets.iter().flat_map(|a| a.owned.iter().map(|f| f.rel.as_str())).collect();
+        output::remove_stale(&dir, &owned);
     }
+    timings.add("write", t.elapsed());
     if gate.format == report::Format::Text {
-        eprintln!("wrote {} assets ({} files) to {}", assets.len(), files.len() + 1, dir.display());
+        let fresh = assets.iter().filter(|a| !a.unchanged).count();
+        eprintln!("{} assets: {fresh} rendered, {} unchanged; {written} files written to {}", assets.len(), assets.len() - fresh, dir.display());
+    }
+    if show_timings {
+        report::timings(&timings);
     }
     ExitCode::SUCCESS
 }

@@ -101,3 +101,8 @@ pub fn format_table(list: &[campaign::Format]) -> String {
     }
     out
 }
+
+pub fn timings(t: &crate::pipeline::Timings) {
+    let parts: Vec<String> = t.report().into_iter().map(|(s, ms)| format!("{s} {ms:.1} ms")).collect();
+    eprintln!("timings (summed over threads): {}", parts.join(", "));
+}

@@ -1,6 +1,6 @@
 //! `manifest.json`: what was made, where, and what each QR encodes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Debug, Clone)]
 pub struct Manifest {
@@ -14,9 +14,9 @@ pub struct Manifest {
 }
 
 /// One finding as the manifest and `--format json` report it (a stable schema).
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: String,
     pub severity: crate::diag::Severity,
     pub asset: Option<String>,
     pub message: String,
@@ -31,7 +31,7 @@ impl From<&crate::diag::Diagnostic> for Finding {
     fn from(d: &crate::diag::Diagnostic) -> Self {
         let known = d.span.is_known();
         Finding {
-            code: d.code,
+            code: d.code.to_string(),
             severity: d.severity,
             asset: d.asset.clone(),
             message: d.message.clone(),
@@ -44,10 +44,10 @@ impl From<&crate::diag::Diagnostic> for Finding {
     }
 }
 
-#[derive(Serialize, Debug, Clone)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct Entry {
     pub path: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub format: String,
     pub message: String,
     pub language: String,

@@ -16,22 +16,31 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-/// Write all files, then the manifest. Stops at the first I/O error.
-pub fn write_all(dir: &Path, files: &[&OutFile], manifest_json: &str) -> std::io::Result<()> {
-    for f in files {
-        atomic::write(&dir.join(&f.rel), &f.bytes)?;
+/// Write the files, then the manifest, skipping any whose bytes are already on disk (a rerun
+/// with nothing changed writes nothing). Returns how many were written; stops at the first
+/// I/O error.
+pub fn write_all(dir: &Path, files: &[&OutFile], manifest_json: &str) -> std::io::Result<usize> {
+    let manifest = OutFile { rel: "manifest.json".into(), bytes: manifest_json.as_bytes().to_vec() };
+    let mut n = 0;
+    for f in files.iter().copied().chain([&manifest]) {
+        let path = dir.join(&f.rel);
+        if std::fs::read(&path).is_ok_and(|old| old == f.bytes) {
+            continue;
+        }
+        atomic::write(&path, &f.bytes)?;
+        n += 1;
     }
-    atomic::write(&dir.join("manifest.json"), manifest_json.as_bytes())
+    Ok(n)
 }
 
 /// After a full render, remove files a previous run left in the asset folders that this run
 /// did not produce (a renamed message must not leave its old poster behind).
-pub fn remove_stale(dir: &Path, files: &[&OutFile]) {
+pub fn remove_stale(dir: &Path, owned: &[&str]) {
     for sub in ["print", "social", "screen"] {
         let Ok(rd) = std::fs::read_dir(dir.join(sub)) else { continue };
         for e in rd.flatten() {
             let rel = format!("{sub}/{}", e.file_name().to_string_lossy());
-            if e.path().is_file() && !files.iter().any(|f| f.rel == rel) {
+            if e.path().is_file() && !owned.contains(&rel.as_str()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }

@@ -17,25 +17,34 @@ use crate::layout::Scene;
 use crate::plan::AssetSpec;
 use crate::render::raster::Raster;
 
-/// What preflight may look at besides the scene.
-pub struct Evidence<'a> {
-    /// The rendered raster (proof or social image), for the QR decode.
-    pub raster: Option<&'a Raster>,
-    /// Alt text written for the asset (social and screen).
-    pub alt: Option<&'a str>,
-    /// Size of the main output file, for platform limits.
-    pub file_bytes: Option<u64>,
-}
-
-pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, ev: &Evidence) -> Vec<Diagnostic> {
+/// Checks that read the scene (and the alt text written with it).
+pub fn check_scene(c: &Campaign, spec: &AssetSpec, scene: &Scene, alt: Option<&str>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     legibility::check(c, spec, scene, &mut out);
     contrast::check(c, spec, scene, &mut out);
-    qr::check(c, spec, scene, ev.raster, &mut out);
+    qr::check(c, spec, scene, &mut out);
     fit::check(c, spec, scene, &mut out);
     presence::check(c, spec, scene, &mut out);
-    text::check_alt(c, spec, ev.alt, &mut out);
-    text::check_file_size(c, spec, ev.file_bytes, &mut out);
+    text::check_alt(c, spec, alt, &mut out);
+    located(c, spec, out)
+}
+
+/// Checks that read the rendered pixels: the QR decoded at the raster's density and as a phone
+/// sees it.
+pub fn check_pixels(c: &Campaign, spec: &AssetSpec, scene: &Scene, raster: &Raster) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    qr::check_decode(c, spec, scene, raster, &mut out);
+    located(c, spec, out)
+}
+
+/// The encoded file against the platform's size limit.
+pub fn check_file(c: &Campaign, spec: &AssetSpec, file_bytes: u64) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    text::check_file_size(c, spec, Some(file_bytes), &mut out);
+    located(c, spec, out)
+}
+
+fn located(c: &Campaign, spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     for d in &mut out {
         if d.asset.is_none() {
             d.asset = Some(spec.key.clone());
@@ -45,6 +54,25 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, ev: &Evidence) -> Ve
         }
     }
     out
+}
+
+/// A rendered-output finding read back from the cache, located again in the current campaign
+/// file (lines may have moved since it was stored).
+pub fn relocate(c: &Campaign, spec: &AssetSpec, f: &crate::output::manifest::Finding) -> Diagnostic {
+    let code: &'static str = match f.code.as_str() {
+        "qr" => "qr",
+        "file-size" => "file-size",
+        _ => "preflight",
+    };
+    let span = match code {
+        "qr" => c.contact.link.span,
+        _ => c.placements[spec.placement].format.span,
+    };
+    let mut d = if f.severity == crate::diag::Severity::Error { Diagnostic::error(code, f.message.clone()) } else { Diagnostic::warning(code, f.message.clone()) };
+    d = d.at(&c.file, span).for_asset(&spec.key);
+    d.measured = f.measured.clone();
+    d.required = f.required.clone();
+    d
 }
 
 /// Merge layout's findings with preflight's, dropping a preflight finding that repeats a

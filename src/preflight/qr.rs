@@ -16,7 +16,7 @@ use image::{imageops, GrayImage};
 const PHONE_PX: f32 = 3000.0;
 const PHONE_FOV_TAN_HALF: f32 = 0.7; // tan(35°)
 
-pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, raster: Option<&Raster>, out: &mut Vec<Diagnostic>) {
+pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else {
         if spec.qr {
             out.push(Diagnostic::error("qr", "the placement asks for a QR code but the asset has none").at(&c.file, c.placements[spec.placement].span));
@@ -61,7 +61,13 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, raster: Option<&Rast
         out.push(err("QR codes must be dark modules on a light ground, strongly contrasted".into())
             .measured(format!("{:.1}:1", q.dark.contrast(&q.light)), "dark on light, ≥ 7:1"));
     }
-    let Some(r) = raster else { return };
+}
+
+/// Decode the code from the rendered pixels, at the raster's density and as a phone sees it.
+pub fn check_decode(c: &Campaign, spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
+    let Some(q) = scene.qr() else { return };
+    let f = &spec.format;
+    let err = |msg: String| Diagnostic::error("qr", msg).at(&c.file, c.contact.link.span);
     let crop = crop_tile(r, q.rect);
     match decode(&crop) {
         Some(got) if got == q.link => {}
