@@ -108,6 +108,17 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         let per_symbol = m.total_modules() as f32 / m.size as f32;
         let cap = 0.62 * safe.w.min(safe.h);
         let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h)).min(cap / per_symbol);
+        // On pixel formats every module is a whole number of pixels on the pixel grid: crisp
+        // edges, no anti-aliased grey between modules, for cameras and decoders alike.
+        let symbol = match f.px {
+            Some(_) => {
+                let k = crate::units::CSS_PX_PER_MM;
+                let n = m.size as f32;
+                let module = (symbol * k / n).floor().max((min_symbol * k / n).ceil()).max(1.0);
+                module * n / k
+            }
+            None => symbol,
+        };
         qr_tile = Some(symbol * per_symbol);
     }
 
@@ -147,7 +158,12 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         }
         items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }
-    if let (Some((matrix, link)), Some(tile)) = (qr, placed.qr) {
+    if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
+        if f.px.is_some() {
+            let k = crate::units::CSS_PX_PER_MM;
+            tile.x = (tile.x * k).round() / k;
+            tile.y = (tile.y * k).round() / k;
+        }
         let module_mm = tile.w / matrix.total_modules() as f32;
         items.push(Item {
             role: Role::Qr,
