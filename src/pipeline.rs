@@ -59,7 +59,7 @@ pub fn render_all(c: &Campaign, sel: &Selection, tick: &(dyn Fn() + Sync)) -> Ve
         .collect()
 }
 
-fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic>) -> Asset {
+fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, mut diags: Vec<Diagnostic>) -> Asset {
     let f = &spec.format;
     let (w, h) = raster_size(&spec);
     let r = raster::render(&scene, w, h);
@@ -71,6 +71,13 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, diags: Vec<Diagnostic
             let bytes = raster::encode_png(&r.rgb, w, h, ppm, PngLevel::Fast);
             let rel = format!("{}_proof.png", spec.stem);
             files.push(OutFile { rel: rel.clone(), bytes });
+            // The profile was checked when the campaign loaded; read per asset for now (lead: load once).
+            let profile = c.print.output_profile.as_ref().map(|p| std::fs::read(p).map(|b| (p.clone(), b)).map_err(|e| format!("cannot read {}: {e}", p.display())));
+            let opts = profile.transpose().map(|output_profile| crate::render::pdf::PdfOptions { scale: f.scale, crop_marks: c.print.crop_marks, output_profile, title: spec.key.clone() });
+            match opts.and_then(|o| crate::render::pdf::render(&scene, &o)) {
+                Ok(bytes) => files.push(OutFile { rel: format!("{}_{}.pdf", spec.stem, crate::render::pdf::file_suffix(f.scale)), bytes }),
+                Err(e) => diags.push(Diagnostic::error("pdf", e)),
+            }
             (rel.clone(), Some(rel), None)
         }
         Kind::Social | Kind::Screen => {
