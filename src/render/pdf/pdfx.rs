@@ -141,8 +141,7 @@ pub fn make_pdfx4(mut pdf: Vec<u8>, profile: &Profile, title: &str, date: &Date)
 
     let extra = format!(" /OutputIntents [{} 0 R] /Metadata {} 0 R", intent_ref.get(), meta_ref.get());
     push(&mut pdf, t.root, &object(t.root, &add_entries(&catalog, &extra)?));
-    let extra = format!(" /GTS_PDFXVersion (PDF/X-4) /Trapped /False");
-    push(&mut pdf, t.info, &object(t.info, &add_entries(&info, &extra)?));
+    push(&mut pdf, t.info, &object(t.info, &add_entries(&info, " /GTS_PDFXVersion (PDF/X-4) /Trapped /False")?));
 
     xref.sort();
     let xref_at = pdf.len();
@@ -244,7 +243,11 @@ fn read_trailer(pdf: &[u8]) -> Result<Trailer, String> {
     }
     let dict = &section[tr + 7..];
     let text = String::from_utf8_lossy(dict);
-    let int_after = |key: &str| -> Option<i32> { text.split(key).nth(1)?.split_whitespace().next()?.parse().ok() };
+    // pdf-writer writes compact dictionaries (`/Size 21/Root 20 0 R`): read the digits only.
+    let int_after = |key: &str| -> Option<i32> {
+        let rest = text.split(key).nth(1)?.trim_start();
+        rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())].parse().ok()
+    };
     let size = int_after("/Size").ok_or("no /Size")?;
     let root = int_after("/Root").ok_or("no /Root")?;
     let info = int_after("/Info").ok_or("no /Info")?;
