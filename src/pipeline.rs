@@ -76,7 +76,10 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, mut diags: Vec<Diagno
             let opts = profile.transpose().map(|output_profile| crate::render::pdf::PdfOptions { scale: f.scale, crop_marks: c.print.crop_marks, output_profile, title: spec.key.clone() });
             match opts.and_then(|o| crate::render::pdf::render(&scene, &o)) {
                 Ok(bytes) => files.push(OutFile { rel: format!("{}_{}.pdf", spec.stem, crate::render::pdf::file_suffix(f.scale)), bytes }),
-                Err(e) => diags.push(Diagnostic::error("pdf", e)),
+                Err(e) => diags.push(match e.split_once("; hint: ") {
+                    Some((m, h)) => Diagnostic::error("pdf", m).hint(h),
+                    None => Diagnostic::error("pdf", e),
+                }),
             }
             (rel.clone(), Some(rel), None)
         }
