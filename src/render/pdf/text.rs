@@ -12,14 +12,15 @@ use std::sync::Arc;
 /// new one per run would embed the same font many times.
 #[derive(Default)]
 pub struct FontCache {
-    /// Keyed by the shared bytes' address: every run of a campaign font holds the same `Arc`.
-    fonts: HashMap<(*const Vec<u8>, u32), Option<Font>>,
+    /// Keyed by the shared bytes' address: every run of a campaign font holds the same `Arc`
+    /// (campaign fonts are single-face files, index 0).
+    fonts: HashMap<*const Vec<u8>, Option<Font>>,
 }
 
 impl FontCache {
     fn get(&mut self, bytes: &Arc<Vec<u8>>) -> Option<Font> {
         self.fonts
-            .entry((Arc::as_ptr(bytes), 0))
+            .entry(Arc::as_ptr(bytes))
             .or_insert_with(|| Font::new(krilla::Data::from(bytes.clone()), 0))
             .clone()
     }
