@@ -10,6 +10,7 @@ use crate::layout::{self, Scene};
 use crate::output::{alt, manifest, OutFile};
 use crate::plan::{self, AssetSpec, Selection};
 use crate::preflight;
+use crate::render::pdf;
 use crate::render::raster::{self, PngLevel};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -60,6 +61,8 @@ pub struct Options<'a> {
     /// `None`: render everything (`--force`, or `check`).
     pub cache: Option<&'a Cache>,
     pub timings: &'a Timings,
+    /// The campaign's CMYK output profile (path, bytes), read once per run: PDF/X-4.
+    pub output_profile: Option<(std::path::PathBuf, Vec<u8>)>,
 }
 
 /// Pixel size of an asset's main raster (social/screen image, or print proof).
@@ -73,13 +76,18 @@ pub fn raster_size(spec: &AssetSpec) -> (u32, u32) {
     ((w * d).round().max(1.0) as u32, (h * d).round().max(1.0) as u32)
 }
 
-/// The asset's main file, relative to the campaign's output folder (print: its proof until the
-/// PDF backend lands; social and screen: the image).
+/// The asset's main file, relative to the campaign's output folder: the print PDF, named for
+/// its supply scale (`…_10pct.pdf`), or the social/screen image.
 pub fn main_file(spec: &AssetSpec) -> String {
     match spec.format.kind {
-        Kind::Print => format!("{}_proof.png", spec.stem),
+        Kind::Print => format!("{}_{}.pdf", spec.stem, pdf::file_suffix(spec.format.scale)),
         _ => format!("{}.{}", spec.stem, spec.format.file.ext()),
     }
+}
+
+/// The PNG proof of a print asset.
+pub fn proof_file(spec: &AssetSpec) -> String {
+    format!("{}_proof.png", spec.stem)
 }
 
 /// Lay out every selected asset (no pixels).
@@ -123,6 +131,11 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
     }
     key.u64(((w as u64) << 32) | h as u64);
     key.str(&format!("{:?}", spec.weeks));
+    if f.kind == Kind::Print {
+        key.str(&c.name);
+        key.u64(c.print.crop_marks as u64);
+        key.bytes(opts.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
+    }
     let key = key.finish();
 
     let scene_findings = tm.time("preflight", || preflight::check_scene(c, &spec, &scene, alt_text.as_deref()));
@@ -134,9 +147,15 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
         return Asset { spec, files: vec![], owned: hit.files.clone(), entry, diags, unchanged: true, cache: hit };
     }
 
+    let pdf_opts = (f.kind == Kind::Print).then(|| pdf::PdfOptions {
+        scale: f.scale,
+        crop_marks: c.print.crop_marks,
+        output_profile: opts.output_profile.clone(),
+        title: format!("{} — {}", c.name, spec.key),
+    });
     let r = tm.time("raster", || raster::render(&scene, w, h));
-    // Encoding and the QR decode both only read the pixels: run them side by side.
-    let (main_bytes, pixel_findings) = rayon::join(
+    // Encoding, the PDF and the QR decode all only read the scene or the pixels: side by side.
+    let (image_bytes, (pixel_findings, pdf)) = rayon::join(
         || {
             tm.time("encode", || match (f.kind, f.file) {
                 // Proofs are big and for looking at: speed over bytes. px per metre of the
@@ -146,18 +165,35 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
                 (_, FileType::Jpeg) => raster::encode_jpeg(&r.rgb, w, h, 72, f.max_bytes),
             })
         },
-        || tm.time("preflight", || preflight::check_pixels(c, &spec, &scene, &r)),
+        || {
+            rayon::join(
+                || tm.time("preflight", || preflight::check_pixels(c, &spec, &scene, &r)),
+                || pdf_opts.map(|o| tm.time("pdf", || pdf::render(&scene, &o))),
+            )
+        },
     );
-    let rendered = [pixel_findings, preflight::check_file(c, &spec, main_bytes.len() as u64)].concat();
-    let mut files = vec![OutFile { rel: main.clone(), bytes: main_bytes }];
-    let proof = match f.kind {
-        Kind::Print => Some(main.clone()),
-        Kind::Social | Kind::Screen => {
+    let mut rendered = pixel_findings;
+    let mut files = Vec::new();
+    let proof = match (f.kind, pdf) {
+        (Kind::Print, Some(Ok(pdf_bytes))) => {
+            files.push(OutFile { rel: main.clone(), bytes: pdf_bytes });
+            files.push(OutFile { rel: proof_file(&spec), bytes: image_bytes });
+            Some(proof_file(&spec))
+        }
+        (Kind::Print, pdf) => {
+            let e = pdf.and_then(Result::err).unwrap_or_default();
+            rendered.push(Diagnostic::error("pdf", format!("cannot write the print PDF: {e}")).for_asset(&spec.key).in_file(&c.file));
+            files.push(OutFile { rel: proof_file(&spec), bytes: image_bytes });
+            Some(proof_file(&spec))
+        }
+        _ => {
+            files.push(OutFile { rel: main.clone(), bytes: image_bytes });
             let text = alt_text.clone().unwrap_or_default();
             files.push(OutFile { rel: format!("{}.alt.txt", spec.stem), bytes: format!("{text}\n").into_bytes() });
             None
         }
     };
+    rendered.extend(preflight::check_file(c, &spec, files[0].bytes.len() as u64));
     drop(r);
     let owned: Vec<CachedFile> = files.iter().map(|x| CachedFile { rel: x.rel.clone(), sha256: manifest::sha256_hex(&x.bytes) }).collect();
     let pixel_findings: Vec<manifest::Finding> = rendered.iter().map(manifest::Finding::from).collect();
