@@ -17,10 +17,11 @@ fn counts(out: &std::process::Output) -> (usize, usize) {
     (num(" rendered"), num(" unchanged"))
 }
 
+/// The bundled campaign with one edit, applied on top of the previous edits in `dir`.
 fn edited(dir: &Path, from: &str, to: &str) -> std::path::PathBuf {
-    let text = std::fs::read_to_string(bundled()).unwrap();
-    assert!(text.contains(from), "fixture text {from:?} not in the bundled campaign");
     let p = dir.join("campaign.yaml");
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|_| std::fs::read_to_string(bundled()).unwrap());
+    assert!(text.contains(from), "fixture text {from:?} not in the campaign");
     std::fs::write(&p, text.replace(from, to)).unwrap();
     p
 }
@@ -41,7 +42,7 @@ fn exactly_the_affected_assets_are_rendered_again() {
     let c = edited(tmp.path(), "You will be caught. You risk losing everything.", "You will be caught. You could lose everything.");
     assert_eq!(counts(&render(&c, &out, &[])), (7, 14));
     // A comment or a moved line changes no asset.
-    let c = edited(tmp.path(), "You will be caught. You risk losing everything.\"", "You will be caught. You could lose everything.\"\n    # a comment");
+    let c = edited(tmp.path(), "You will be caught. You could lose everything.\"", "You will be caught. You could lose everything.\"\n    # a comment");
     assert_eq!(counts(&render(&c, &out, &[])), (0, 21));
     // The helpline reaches everything.
     let c = edited(tmp.path(), "helpline: \"0808 1000 900\"", "helpline: \"0808 1000 901\"");
