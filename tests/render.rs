@@ -135,3 +135,22 @@ fn languages_custom_formats_forced_roadside_qr_and_kept_query() {
     let custom = assets.iter().find(|a| a["format"] == "bluesky-square").unwrap();
     assert_eq!(custom["width_px"], 2000);
 }
+
+#[test]
+fn a_brand_logo_is_drawn_in_the_image_and_embedded_as_cmyk_in_the_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&fixture("good/with-logo.yaml"), tmp.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = tmp.path().join("with-logo");
+    // The logo's red bar shows in the social image (the brand has no red anywhere else).
+    let img = image::open(dir.join("social/instagram-square_help_en-GB.png")).unwrap().to_rgb8();
+    let red = img.pixels().filter(|p| p[0] > 150 && p[1] < 60 && p[2] < 80).count();
+    assert!(red > 1000, "logo not drawn: {red} red pixels");
+    // In the PDF: one CMYK image with a soft mask for its transparency, and no RGB anywhere.
+    let pdf = dir.join("print/phone-box_help_en-GB_25pct.pdf");
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(list.lines().any(|l| l.contains(" image ") && l.contains(" cmyk ")), "{list}");
+    assert!(list.lines().any(|l| l.contains(" smask ")), "{list}");
+    assert!(!String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).contains("DeviceRGB"));
+}

@@ -127,8 +127,9 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     let plan = if wide { Arrangement::Wide } else { Arrangement::Stack };
     let b_max = if wide { 0.2 * safe.h } else { 0.14 * safe.w.max(safe.h * 0.75) };
     let b_min = parts.headline.floor;
-    let (b, fits) = search(b_min, b_max, |b| arrange(&mut parts, plan, safe, qr_tile, b).is_some());
-    let placed = arrange(&mut parts, plan, safe, qr_tile, b).unwrap_or_else(|| arrange_forced(&mut parts, plan, safe, qr_tile, b));
+    let logo = brand.logo.as_ref().map(|l| l.width as f32 / l.height.max(1) as f32);
+    let (b, fits) = search(b_min, b_max, |b| arrange(&mut parts, plan, safe, qr_tile, logo, b).is_some());
+    let placed = arrange(&mut parts, plan, safe, qr_tile, logo, b).unwrap_or_else(|| arrange_forced(&mut parts, plan, safe, qr_tile, logo, b));
     if !fits {
         cx.diags.push(Diagnostic::error("fit", "the copy does not fit the safe area even at the smallest legible size").for_asset(&a.key)
             .at(&c.file, parts.headline.span)
@@ -170,6 +171,14 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
             span: c.contact.link.span,
             region: tile,
             kind: ItemKind::Qr(QrBlock { matrix, rect: tile, module_mm, dark: Colour::BLACK, light: Colour::WHITE, link }),
+        });
+    }
+    if let (Some(l), Some(rect)) = (&brand.logo, placed.logo) {
+        items.push(Item {
+            role: Role::Logo,
+            span: l.span,
+            region: rect,
+            kind: ItemKind::Image(ImageItem { rect, rgba: l.rgba.clone(), width: l.width, height: l.height }),
         });
     }
     let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe, background: brand.background, items };
@@ -222,6 +231,7 @@ struct Placed {
     texts: Vec<PlacedText>,
     band: Rect,
     qr: Option<Rect>,
+    logo: Option<Rect>,
 }
 
 /// Largest `b` in `[lo, hi]` for which `ok(b)`; `(lo, false)` when none.
@@ -280,17 +290,18 @@ impl Column {
     }
 }
 
-fn arrange(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f32) -> Option<Placed> {
-    let p = build(parts, plan, safe, qr, b);
+fn arrange(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> Option<Placed> {
+    let p = build(parts, plan, safe, qr, logo, b);
     (p.1 && p.0.texts.iter().all(|t| t.fits)).then_some(p.0)
 }
 
-fn arrange_forced(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f32) -> Placed {
-    build(parts, plan, safe, qr, b).0
+fn arrange_forced(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> Placed {
+    build(parts, plan, safe, qr, logo, b).0
 }
 
 /// Lay out every part at base size `b`; the bool says whether the whole fits the safe area.
-fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f32) -> (Placed, bool) {
+/// `logo`: the logo's aspect ratio (width / height), when the campaign has one.
+fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> (Placed, bool) {
     let gutter = 0.35 * b;
     let mut texts = Vec::new();
     let mut all_fit = true;
@@ -299,7 +310,7 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f
     let wide_qr = matches!(plan, Arrangement::Wide) && qr.is_some();
     let col_w = if wide_qr { safe.w - qr.unwrap_or(0.0) - gutter } else { safe.w };
     if col_w <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None }, false);
     }
     let mut top = Column::new(safe.x, col_w);
     all_fit &= top.add(&mut parts.headline, b, 0.0);
@@ -355,12 +366,15 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f
     let bx = if qr_in_bottom { safe.x + qr.unwrap_or(0.0) + gutter } else { safe.x };
     let bw = if wide_qr { col_w } else { safe.right() - bx };
     if bw <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None }, false);
     }
     let mut bottom = Column::new(bx, bw);
     all_fit &= bottom.add(&mut parts.website, b, 0.0);
     all_fit &= bottom.add(&mut parts.imprint, b, 0.25 * b);
-    let bottom_text_h = bottom.height();
+    // The logo sits under the imprint, as tall as one and a half web-address lines.
+    let logo_gap = 0.25 * b;
+    let logo_h = logo.map(|_| 1.6 * (b * WEBSITE).max(parts.website.floor)).unwrap_or(0.0);
+    let bottom_text_h = bottom.height() + if logo.is_some() { logo_gap + logo_h } else { 0.0 };
     let bottom_h = if qr_in_bottom { bottom_text_h.max(qr.unwrap_or(0.0)) } else { bottom_text_h };
 
     let gap_a = 0.5 * b;
@@ -379,10 +393,14 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, b: f
     }
     let text_y = bottom_y + (bottom_h - bottom_text_h) * if qr_in_bottom { 0.5 } else { 1.0 };
     bottom.place(parts, text_y, false, Align::Start, &mut texts);
+    let logo_rect = logo.map(|aspect| {
+        let w = (logo_h * aspect).min(bw);
+        Rect::new(bx, text_y + bottom.height() + logo_gap, w, w / aspect)
+    });
     let qr_rect = qr.map(|t| match plan {
         Arrangement::Stack => Rect::new(safe.x, bottom_y + (bottom_h - t) * 0.5, t, t),
         Arrangement::Wide => Rect::new(safe.right() - t, safe.bottom() - t, t, t),
     });
     let band = Rect::new(safe.x, band_y, safe.w, band_h);
-    (Placed { texts, band, qr: qr_rect }, fits)
+    (Placed { texts, band, qr: qr_rect, logo: logo_rect }, fits)
 }

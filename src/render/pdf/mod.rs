@@ -6,6 +6,7 @@
 //! under one transform that maps scene mm (origin at the trim's top-left) to page points, so
 //! every item file works in scene units; crop marks are drawn in page points.
 
+mod image;
 mod marks;
 mod pdfx;
 mod qr;
@@ -87,14 +88,6 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     if !(opts.scale > 0.0 && opts.scale.is_finite()) {
         return Err(format!("print scale must be a positive number, got {}", opts.scale));
     }
-    if scene.items.iter().any(|i| matches!(i.kind, ItemKind::Image(_))) {
-        // krilla embeds raster images only with its `raster-images` feature, which pulls in
-        // decoders we do not otherwise need; and an sRGB logo would break the CMYK-only rule.
-        return Err(format!(
-            "{}: the print PDF cannot contain images yet (the logo); hint: supply the logo as vector artwork, or leave it out of print formats",
-            scene.key
-        ));
-    }
     let profile = match &opts.output_profile {
         Some((path, bytes)) => Some(pdfx::Profile::parse(path, bytes)?),
         None => None,
@@ -138,12 +131,13 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
         .with_trim_box(Some(g.trim_box()));
     let mut page = doc.start_page_with(page_settings);
     let mut surface = page.surface();
-    draw_scene(&mut surface, scene, &g);
+    let drawn = draw_scene(&mut surface, scene, &g);
     if opts.crop_marks {
         marks::draw(&mut surface, &g);
     }
     surface.finish();
     page.finish();
+    drawn.map_err(|e| format!("{}: {e}", scene.key))?;
     let pdf = doc.finish().map_err(|e| format!("{}: pdf export failed: {e:?}", scene.key))?;
 
     match profile {
@@ -152,7 +146,7 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     }
 }
 
-fn draw_scene(surface: &mut Surface, scene: &Scene, g: &Geometry) {
+fn draw_scene(surface: &mut Surface, scene: &Scene, g: &Geometry) -> Result<(), String> {
     surface.push_transform(&g.scene_transform());
     // Nothing may spill into the mark area, whatever the scene holds.
     let bleed = scene.bleed_box();
@@ -166,11 +160,12 @@ fn draw_scene(surface: &mut Surface, scene: &Scene, g: &Geometry) {
             ItemKind::Fill { rect, colour } => fill_rect(surface, *rect, *colour),
             ItemKind::Text(t) => text::draw(surface, t, &mut fonts),
             ItemKind::Qr(q) => qr::draw(surface, q),
-            ItemKind::Image(_) => unreachable!("rejected in render()"),
+            ItemKind::Image(img) => image::draw(surface, img)?,
         }
     }
     surface.pop();
     surface.pop();
+    Ok(())
 }
 
 /// A brand colour as krilla DeviceCMYK (krilla keeps 8 bits per channel).
