@@ -16,7 +16,8 @@ pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagn
         let rects: Vec<Rect> = match &item.kind {
             ItemKind::Text(t) => t.lines.iter().map(|l| l.rect).collect(),
             ItemKind::Qr(q) => vec![q.rect],
-            _ => continue,
+            ItemKind::Image(i) => vec![i.rect],
+            ItemKind::Fill { .. } => continue,
         };
         for r in &rects {
             if !scene.safe.contains(r, EPS) {
