@@ -48,6 +48,9 @@ impl KeyHasher {
     pub fn new() -> Self {
         let mut k = KeyHasher { h: Sha256::new(), fonts: HashMap::new() };
         k.str(env!("CARGO_PKG_VERSION"));
+        // A hash of the sources this binary was built from (build.rs): any change to an encoder,
+        // the PDF writer or the marks invalidates the cache without anyone bumping a number.
+        k.str(env!("BILLPOSTER_BUILD_ID"));
         k.u64(SCHEMA as u64);
         k
     }

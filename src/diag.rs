@@ -151,3 +151,13 @@ impl fmt::Display for Diagnostics {
         Ok(())
     }
 }
+
+/// Every finding code billposter emits, so one read back from a manifest or cache keeps its code.
+pub const CODES: &[&str] = &[
+    "yaml", "campaign", "io", "usage", "presence", "schedule", "roadside", "caption", "fit", "glyph", "qr",
+    "legibility", "contrast", "alt-text", "file-size", "pdf",
+];
+
+pub fn intern_code(code: &str) -> &'static str {
+    CODES.iter().find(|c| **c == code).copied().unwrap_or("preflight")
+}

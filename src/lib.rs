@@ -10,6 +10,7 @@ pub mod campaign;
 pub mod cli;
 pub mod diag;
 pub mod fonts;
+pub mod icc;
 pub mod layout;
 pub mod output;
 pub mod pipeline;

@@ -61,8 +61,6 @@ pub struct Options<'a> {
     /// `None`: render everything (`--force`, or `check`).
     pub cache: Option<&'a Cache>,
     pub timings: &'a Timings,
-    /// The campaign's CMYK output profile (path, bytes), read once per run: PDF/X-4.
-    pub output_profile: Option<(std::path::PathBuf, Vec<u8>)>,
 }
 
 /// Pixel size of an asset's main raster (social/screen image, or print proof).
@@ -122,7 +120,7 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
     let f = &spec.format;
     let (w, h) = raster_size(&spec);
     let alt_text = (f.kind != Kind::Print).then(|| alt::alt_text(c, &spec));
-    let main = main_file(&spec);
+    let mut main = main_file(&spec);
 
     let mut key = KeyHasher::new();
     key.scene(&scene);
@@ -132,9 +130,11 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
     key.u64(((w as u64) << 32) | h as u64);
     key.str(&format!("{:?}", spec.weeks));
     if f.kind == Kind::Print {
+        key.str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
         key.str(&c.name);
+        key.str(&c.print.output_profile.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default());
         key.u64(c.print.crop_marks as u64);
-        key.bytes(opts.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
+        key.bytes(c.print.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
     }
     let key = key.finish();
 
@@ -150,7 +150,7 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
     let pdf_opts = (f.kind == Kind::Print).then(|| pdf::PdfOptions {
         scale: f.scale,
         crop_marks: c.print.crop_marks,
-        output_profile: opts.output_profile.clone(),
+        output_profile: c.print.output_profile.as_ref().map(|(p, b)| (p.clone(), b.to_vec())),
         title: format!("{} — {}", c.name, spec.key),
     });
     let r = tm.time("raster", || raster::render(&scene, w, h));
@@ -183,8 +183,10 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
         (Kind::Print, pdf) => {
             let e = pdf.and_then(Result::err).unwrap_or_default();
             rendered.push(Diagnostic::error("pdf", format!("cannot write the print PDF: {e}")).for_asset(&spec.key).in_file(&c.file));
-            files.push(OutFile { rel: proof_file(&spec), bytes: image_bytes });
-            Some(proof_file(&spec))
+            // No PDF: the manifest must not name one (the proof is all there is).
+            main = proof_file(&spec);
+            files.push(OutFile { rel: main.clone(), bytes: image_bytes });
+            Some(main.clone())
         }
         _ => {
             files.push(OutFile { rel: main.clone(), bytes: image_bytes });

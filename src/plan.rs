@@ -48,7 +48,9 @@ impl Selection {
 pub fn plan(c: &Campaign, sel: &Selection) -> Vec<AssetSpec> {
     let mut out = Vec::new();
     for (pi, p) in c.placements.iter().enumerate() {
-        let format = c.format(&p.format.value).expect("validated format id").clone();
+        let mut format = c.format(&p.format.value).expect("validated format id").clone();
+        // The placement decides roadside (legibility k, QR auto); one source of truth downstream.
+        format.roadside = p.roadside;
         for (mi, m) in c.messages.iter().enumerate() {
             if !sel.keeps(&format, &m.id.value) {
                 continue;
@@ -88,22 +90,22 @@ pub fn tracked_link(c: &Campaign, f: &Format, message: &str, weeks: &[u32]) -> S
     if !c.contact.tracking {
         return c.contact.link.value.clone();
     }
-    let mut url = url::Url::parse(&c.contact.link.value).expect("validated link");
+    let url = url::Url::parse(&c.contact.link.value).expect("validated link");
     let content = match (f.kind, weeks) {
         (Kind::Print, [w]) => format!("{message}-w{w}"),
         _ => message.to_string(),
     };
-    let kept: Vec<(String, String)> = url.query_pairs().filter(|(k, _)| !k.starts_with("utm_")).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    {
-        let mut q = url.query_pairs_mut();
-        q.clear();
-        for (k, v) in &kept {
-            q.append_pair(k, v);
-        }
-        q.append_pair("utm_source", &f.id);
-        q.append_pair("utm_medium", f.kind.as_str());
-        q.append_pair("utm_campaign", &c.id);
-        q.append_pair("utm_content", &content);
-    }
-    url.to_string()
+    // The link's own query is kept byte for byte (a signed or case-sensitive query must survive);
+    // only earlier utm_ tags are replaced.
+    let mut parts: Vec<String> = url.query().unwrap_or("").split('&').filter(|p| !p.is_empty() && !p.starts_with("utm_")).map(str::to_string).collect();
+    let tags = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("utm_source", &f.id)
+        .append_pair("utm_medium", f.kind.as_str())
+        .append_pair("utm_campaign", &c.id)
+        .append_pair("utm_content", &content)
+        .finish();
+    parts.push(tags);
+    let mut out = url.clone();
+    out.set_query(Some(&parts.join("&")));
+    out.to_string()
 }

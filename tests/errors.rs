@@ -70,6 +70,7 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("colour-cmyk-range.yaml", 12, 28, "brand.accent: cmyk K is 120; expected a percentage from 0 to 100"),
     ("link-ftp.yaml", 15, 9, "contact.link \"ftp://stopitnow.org.uk/\" is not an absolute http(s) URL"),
     ("link-relative.yaml", 15, 9, "contact.link \"stopitnow.org.uk\" is not an absolute http(s) URL"),
+    ("link-too-long.yaml", 15, 9, "contact.link is 1729 bytes long; at most 300 fit a QR code"),
     ("helpline-letters.yaml", 12, 13, "contact.helpline \"0808 STOP IT\" is not a phone number"),
     ("campaign-id-invalid.yaml", 5, 7, "campaign.id \"Stop_It_Now\" is not a valid id"),
     ("campaign-id-dotdot.yaml", 5, 7, "campaign.id \"../etc\" is not a valid id"),

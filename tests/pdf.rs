@@ -585,18 +585,26 @@ fn band_and_background_extend_into_the_bleed() {
 // ---- images ----
 
 #[test]
-fn a_scene_with_an_image_is_refused_with_a_reason() {
+fn an_image_goes_in_as_cmyk_with_a_soft_mask() {
     let (spec, scene) = first("phone-box");
     let mut scene = scene.clone();
     let rect = billposter::units::Rect::new(40.0, 40.0, 100.0, 100.0);
+    // 2 × 2: opaque red, opaque green, half-transparent blue, transparent.
+    let rgba = vec![255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 128, 0, 0, 0, 0];
     scene.items.push(layout::Item {
         role: Role::Logo,
         span: scene.items[0].span,
         region: rect,
-        kind: ItemKind::Image(layout::scene::ImageItem { rect, rgba: std::sync::Arc::new(vec![255; 4 * 4]), width: 2, height: 2 }),
+        kind: ItemKind::Image(layout::scene::ImageItem { rect, rgba: std::sync::Arc::new(rgba), width: 2, height: 2 }),
     });
-    let err = pdf::render(&scene, &opts(spec, true)).expect_err("an image cannot go into the PDF yet");
-    assert!(err.contains("image"), "error should say why: {err}");
+    let bytes = pdf::render(&scene, &opts(spec, true)).expect("an image goes into the PDF");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "logo.pdf", &bytes);
+    let list = tool_ok("pdfimages", &["-list", path.to_str().unwrap()]);
+    assert!(list.lines().any(|l| l.contains(" image ") && l.contains(" cmyk ")), "{list}");
+    assert!(list.lines().any(|l| l.contains(" smask ")), "{list}");
+    let (all, _) = content_streams(&path, dir.path());
+    assert!(!all.contains("DeviceRGB"), "no RGB colour space for the image");
 }
 
 // ---- PDF/X-4 ----

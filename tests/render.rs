@@ -154,3 +154,49 @@ fn a_brand_logo_is_drawn_in_the_image_and_embedded_as_cmyk_in_the_pdf() {
     assert!(list.lines().any(|l| l.contains(" smask ")), "{list}");
     assert!(!String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).contains("DeviceRGB"));
 }
+
+#[test]
+fn the_links_own_query_is_kept_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("good/with-logo.yaml")).unwrap()
+        .replace("link: \"https://example.org/\"", "link: \"https://example.org/get-help?ref&src=a/b%2Bc&q=x%20y&utm_source=old#top\"")
+        .replace("logo: logo.png", &format!("logo: {:?}", fixture("good/logo.png")));
+    let c = tmp.path().join("c.yaml");
+    std::fs::write(&c, text).unwrap();
+    let out = render(&c, &tmp.path().join("out"), &["--only", "instagram-square"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let m = manifest(&tmp.path().join("out/with-logo"));
+    let link = m["assets"][0]["link"].as_str().unwrap();
+    assert_eq!(link, "https://example.org/get-help?ref&src=a/b%2Bc&q=x%20y&utm_source=instagram-square&utm_medium=social&utm_campaign=with-logo&utm_content=help#top");
+}
+
+#[test]
+fn a_placement_marked_pedestrian_uses_the_pedestrian_legibility_rule() {
+    // A 48-sheet beside a footpath (roadside: false) is read at 5 mm/m, not 2.8: at 50 m every
+    // line needs a 250 mm cap height, and the web address and imprint are checked against that.
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(bundled()).unwrap().replace("  - format: billboard-48        # roadside: web address as text, no QR (Highway Code rule 149)\n    sites: 40", "  - format: billboard-48\n    sites: 40\n    roadside: false\n    qr: off");
+    let c = tmp.path().join("c.yaml");
+    std::fs::write(&c, text).unwrap();
+    let (campaign, _) = billposter::campaign::load(&c).unwrap();
+    let laid = billposter::pipeline::layout_all(&campaign, &billposter::plan::Selection { only: Some("billboard-48".into()), message: None });
+    for (spec, scene, _) in laid {
+        assert!(!spec.format.roadside);
+        for (item, t) in scene.texts() {
+            assert!(t.cap_height_mm >= 250.0 * 0.995 || !scene.safe.contains(&t.bounds, 0.1), "{}: {:?} cap {} mm", spec.key, item.role, t.cap_height_mm);
+        }
+    }
+}
+
+#[test]
+fn weeks_the_schedule_leaves_empty_are_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    let cut = text.find("  - week: 2").unwrap();
+    let end = text.find("placements:").unwrap();
+    let c = tmp.path().join("c.yaml");
+    std::fs::write(&c, format!("{}\n{}", &text[..cut], &text[end..])).unwrap();
+    let out = billposter(&["check", c.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("warning[schedule]: placement phone-box runs in week 2, 3, 4 but the schedule posts no message then"), "{err}");
+}

@@ -108,7 +108,8 @@ pub struct Placement {
 
 #[derive(Clone, Debug, Default)]
 pub struct PrintSettings {
-    pub output_profile: Option<PathBuf>,
+    /// The printer's CMYK output profile (path, bytes), checked at load: makes PDFs PDF/X-4.
+    pub output_profile: Option<(PathBuf, Arc<Vec<u8>>)>,
     pub crop_marks: bool,
 }
 
@@ -148,3 +149,4 @@ impl Campaign {
         s
     }
 }
+

@@ -8,6 +8,9 @@ use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::units::{Sides, CSS_PX_PER_MM};
 use std::path::Path;
 
+const MAX_LINK_BYTES: usize = 300;
+/// A print run larger than this per week is a typo, and would overflow quantity sums.
+const MAX_SITES: u32 = 1_000_000;
 const BUNDLED_HEADLINE: &str = "AtkinsonHyperlegible-Bold.ttf";
 const BUNDLED_BODY: &str = "AtkinsonHyperlegible-Regular.ttf";
 
@@ -93,7 +96,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     if !(1..=52).contains(&weeks) {
         cx.err(sp(&c.weeks), format!("campaign.weeks is {weeks}; expected 1 to 52"));
     }
-    let partners: Vec<String> = c.partners.as_ref().map(|p| p.value.iter().map(|s| s.value.clone()).collect()).unwrap_or_default();
+    let partners: Vec<String> = c.partners.as_ref().map(|p| p.value.iter().map(|s| clean(&s.value)).collect()).unwrap_or_default();
 
     let text = |cx: &mut Ctx, t: &S<TextModel>, what: &str| localise(cx, t, what, &languages);
 
@@ -146,6 +149,11 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     match url::Url::parse(&ct.link.value) {
         Ok(u) if (u.scheme() == "http" || u.scheme() == "https") && u.host_str().is_some_and(|h| !h.is_empty()) => {}
         _ => cx.err_hint(sp(&ct.link), format!("contact.link {:?} is not an absolute http(s) URL", ct.link.value), "for example https://www.stopitnow.org.uk/"),
+    }
+    // With tracking tags (~130 bytes) a longer link makes a QR code too dense to scan from a
+    // poster; QR codes cannot hold more than ~1,600 bytes at all.
+    if ct.link.value.len() > MAX_LINK_BYTES {
+        cx.err_hint(sp(&ct.link), format!("contact.link is {} bytes long; at most {MAX_LINK_BYTES} fit a QR code that scans from a poster", ct.link.value.len()), "use a short landing-page address");
     }
     let contact = Contact {
         helpline: Field { value: h.trim().to_string(), span: sp(&ct.helpline) },
@@ -273,6 +281,10 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
                 cx.err(sp(s), format!("placement {fid}: sites must be at least 1"));
                 None
             }
+            (Some(s), Kind::Print) if s.value > MAX_SITES => {
+                cx.err(sp(s), format!("placement {fid}: sites is {}; expected at most {MAX_SITES}", s.value));
+                None
+            }
             (Some(s), Kind::Print) => Some(s.value),
             (Some(s), k) => {
                 cx.err_hint(sp(s), format!("placement {fid} is a {} format and takes no sites", k.as_str()), "sites is the print quantity; remove it here");
@@ -311,6 +323,10 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             }
             QrSetting::Off => false,
         };
+        let idle: Vec<String> = pweeks.iter().filter(|w| schedule.get(**w as usize - 1).is_some_and(|m| m.is_empty())).map(|w| w.to_string()).collect();
+        if !idle.is_empty() {
+            cx.warn("schedule", sp(pl), format!("placement {fid} runs in week {} but the schedule posts no message then; nothing is made for those weeks", idle.join(", ")));
+        }
         placements.push(Placement { format: Field { value: fid.clone(), span: sp(&p.format) }, sites, weeks: pweeks, roadside, qr, span: sp(pl) });
     }
 
@@ -318,14 +334,16 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let pm = f.print.as_ref().map(|p| &p.value);
     let output_profile = pm.and_then(|p| p.output_profile.as_ref()).and_then(|op| {
         let path = dir.join(&op.value);
-        match std::fs::read(&path) {
-            Ok(b) if b.len() > 128 && &b[36..40] == b"acsp" && &b[16..20] == b"CMYK" => Some(path),
-            Ok(_) => {
-                cx.err_hint(sp(op), format!("print.output_profile {} is not a CMYK ICC profile", op.value), "give the printer's CMYK output profile, e.g. a FOGRA39 or PSO Coated v3 .icc file");
-                None
-            }
+        match std::fs::read(&path).map_err(|e| format!("cannot read print.output_profile {}: {}", op.value, super::load::io_reason(&e))) {
+            Ok(b) => match crate::icc::Profile::parse(&path, &b) {
+                Ok(_) => Some((path, Arc::new(b))),
+                Err(e) => {
+                    cx.err(sp(op), format!("print.{e}"));
+                    None
+                }
+            },
             Err(e) => {
-                cx.err(sp(op), format!("cannot read print.output_profile {}: {e}", op.value));
+                cx.err(sp(op), e);
                 None
             }
         }
@@ -339,7 +357,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         file: file.to_path_buf(),
         id: c.id.value.clone(),
         name: c.name.value.clone(),
-        organisation: Field { value: c.organisation.value.clone(), span: sp(&c.organisation) },
+        organisation: Field { value: clean(&c.organisation.value), span: sp(&c.organisation) },
         partners,
         languages,
         start: start.expect("checked above"),
@@ -369,10 +387,16 @@ fn known<'a>(what: &str, ids: impl Iterator<Item = &'a str>) -> String {
     format!("known {what}: {}", v.join(", "))
 }
 
+/// A tab typed into copy is a space on a poster (fonts have no glyph for it); normalised once
+/// here so layout, alt text and preflight all see the same text.
+fn clean(s: &str) -> String {
+    s.replace('\t', " ")
+}
+
 fn localise(cx: &mut Ctx, t: &S<TextModel>, what: &str, languages: &[String]) -> Localised {
     let span = sp(t);
     match &t.value {
-        TextModel::One(s) => Localised { by_language: languages.iter().map(|l| (l.clone(), s.clone())).collect(), span },
+        TextModel::One(s) => Localised { by_language: languages.iter().map(|l| (l.clone(), clean(s))).collect(), span },
         TextModel::ByLanguage(map) => {
             let mut by = Vec::new();
             for (k, _) in map {
@@ -382,7 +406,7 @@ fn localise(cx: &mut Ctx, t: &S<TextModel>, what: &str, languages: &[String]) ->
             }
             for l in languages {
                 match map.iter().find(|(k, _)| &k.value == l) {
-                    Some((_, v)) => by.push((l.clone(), v.value.clone())),
+                    Some((_, v)) => by.push((l.clone(), clean(&v.value))),
                     None => {
                         cx.err_hint(span, format!("{what}: no text for language {l}"), "every language in campaign.languages needs a text in each language map");
                         by.push((l.clone(), String::new()));
@@ -487,10 +511,11 @@ fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Format]) -> Opt
         if scale > 1.0 {
             cx.err(fm.scale.as_ref().map(sp).unwrap_or_default(), format!("format {id}: scale {scale} is above 1; artwork is supplied at full size or smaller"));
         }
-        if w * scale > 5080.0 || h * scale > 5080.0 {
-            cx.err_hint(sp(&fm.id), format!("format {id}: {:.0} × {:.0} mm at scale {scale} exceeds PDF's 5,080 mm page limit", w * scale, h * scale), "supply at a smaller scale, e.g. scale: 0.1");
-        }
         let bleed = fm.bleed_mm.as_ref().map(|b| b.value).or(base.as_ref().map(|b| b.bleed_mm)).unwrap_or(3.0);
+        let page = crate::render::pdf::page_mm(w.max(h), bleed, scale);
+        if page > crate::render::pdf::MAX_PAGE_MM {
+            cx.err_hint(sp(&fm.id), format!("format {id}: its PDF page would be {page:.0} mm at scale {scale}, past PDF's {:.0} mm page limit", crate::render::pdf::MAX_PAGE_MM), "supply at a smaller scale, e.g. scale: 0.1");
+        }
         if !(0.0..=100.0).contains(&bleed) {
             cx.err(fm.bleed_mm.as_ref().map(sp).unwrap_or_default(), format!("format {id}: bleed_mm {bleed} is outside 0 to 100"));
         }

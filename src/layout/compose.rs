@@ -75,9 +75,7 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
 
     let mut cx = Ctx { kit, diags: Vec::new(), key: a.key.clone(), file: c.file.clone() };
     let part = |cx: &mut Ctx, role: Role, span: Span, text: &str, font: FontRole, lh: f32, wrap: bool, ratio: f32| {
-        // A tab typed into copy is a space on a poster (fonts have no glyph for it).
-        let text = text.replace('\t', " ");
-        let shaped = Shaped::new(cx.kit, &text, font, lh, lang, wrap);
+        let shaped = Shaped::new(cx.kit, text, font, lh, lang, wrap);
         let cap = if font == FontRole::Headline { head_cap } else { body_cap };
         Part { role, span, shaped, ratio, floor: floor(font), prefer: 0.0, cap }
     };
@@ -90,10 +88,15 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     let website = part(&mut cx, Role::Website, c.contact.website.span, &c.contact.website.value, FontRole::Headline, 1.15, false, WEBSITE);
     let imprint = part(&mut cx, Role::Imprint, c.organisation.span, &c.imprint(), FontRole::Body, 1.2, true, IMPRINT);
 
-    let qr = a.link.as_ref().map(|link| {
+    let qr = a.link.as_ref().and_then(|link| {
         let ec = if f.kind == Kind::Print { Ec::Q } else { Ec::M };
-        let m = QrMatrix::encode(link, ec).expect("a validated http(s) link always fits a QR code");
-        (m, link.clone())
+        match QrMatrix::encode(link, ec) {
+            Ok(m) => Some((m, link.clone())),
+            Err(e) => {
+                cx.diags.push(Diagnostic::error("qr", e).for_asset(&a.key).at(&c.file, c.contact.link.span).hint("use a shorter link"));
+                None
+            }
+        }
     });
     // The QR's printed size: the format's minimum with a margin, or a share of the safe area;
     // never more than 62% of the safe area's short side. A minimum that cannot be met (a QR

@@ -537,7 +537,7 @@ placements:
         assert!(o.notes.iter().any(|n| n == "week 1, six-sheet: 2 sites for 3 messages x 1 language; no copies that week for c (en-GB)"), "{:?}", o.notes);
         assert!(o.notes_txt().contains("not PDF/X)\n"));
 
-        c.print.output_profile = Some("profile.icc".into());
+        c.print.output_profile = Some(("profile.icc".into(), std::sync::Arc::new(Vec::new())));
         let o = order(&c);
         assert!(!o.notes.iter().any(|n| n.contains("output profile")), "{:?}", o.notes);
     }

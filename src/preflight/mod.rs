@@ -59,17 +59,18 @@ fn located(c: &Campaign, spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diag
 /// A rendered-output finding read back from the cache, located again in the current campaign
 /// file (lines may have moved since it was stored).
 pub fn relocate(c: &Campaign, spec: &AssetSpec, f: &crate::output::manifest::Finding) -> Diagnostic {
-    let code: &'static str = match f.code.as_str() {
-        "qr" => "qr",
-        "file-size" => "file-size",
-        _ => "preflight",
-    };
+    let code = crate::diag::intern_code(&f.code);
     let span = match code {
-        "qr" => c.contact.link.span,
-        _ => c.placements[spec.placement].format.span,
+        "qr" => Some(c.contact.link.span),
+        "file-size" => Some(c.placements[spec.placement].format.span),
+        _ => None,
     };
     let mut d = if f.severity == crate::diag::Severity::Error { Diagnostic::error(code, f.message.clone()) } else { Diagnostic::warning(code, f.message.clone()) };
-    d = d.at(&c.file, span).for_asset(&spec.key);
+    d = match span {
+        Some(span) => d.at(&c.file, span),
+        None => d.in_file(&c.file),
+    }
+    .for_asset(&spec.key);
     d.measured = f.measured.clone();
     d.required = f.required.clone();
     d

@@ -77,6 +77,15 @@ impl Geometry {
     }
 }
 
+/// PDF's page-size limit (14,400 units, ISO 32000-1 Annex C), in mm.
+pub const MAX_PAGE_MM: f32 = 14_400.0 / PT_PER_MM;
+
+/// Length of the page's longer side, in mm, for a trim side of `side_mm` at full size: the one
+/// rule both campaign validation and this backend apply (crop-mark margin included).
+pub fn page_mm(side_mm: f32, bleed_mm: f32, scale: f32) -> f32 {
+    (side_mm + 2.0 * bleed_mm) * scale + 2.0 * marks::margin_pt() / PT_PER_MM
+}
+
 /// File name part naming the supply scale: 0.1 → "10pct", 0.125 → "12_5pct".
 pub fn file_suffix(scale: f32) -> String {
     let pct = (scale as f64 * 1000.0).round() / 10.0;
@@ -95,7 +104,7 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
 
     let g = Geometry::new(scene, opts.scale, opts.crop_marks);
     let (mw, mh) = g.media();
-    if mw.max(mh) > 14_400.0 {
+    if mw.max(mh) > MAX_PAGE_MM * PT_PER_MM {
         return Err(format!(
             "{}: page is {:.0} × {:.0} pt, past PDF's 14,400 pt page limit; hint: supply it at a smaller scale",
             scene.key, mw, mh
