@@ -12,7 +12,7 @@ fn counts(out: &std::process::Output) -> (usize, usize) {
     let line = err.lines().find(|l| l.contains(" rendered, ")).unwrap_or_else(|| panic!("no summary in:\n{err}"));
     let num = |word: &str| -> usize {
         let before = &line[..line.find(word).unwrap()];
-        before.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).last().unwrap().parse().unwrap()
+        before.split(|c: char| !c.is_ascii_digit()).rfind(|s| !s.is_empty()).unwrap().parse().unwrap()
     };
     (num(" rendered"), num(" unchanged"))
 }

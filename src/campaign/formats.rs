@@ -75,6 +75,7 @@ pub struct Format {
 }
 
 impl Format {
+    #[allow(clippy::too_many_arguments)] // a catalogue row: one argument per column
     fn print(id: &str, w: f32, h: f32, scale: f32, bleed: f32, safe: Sides, view: f32, roadside: bool, desc: &str) -> Format {
         Format {
             id: id.into(),
@@ -94,6 +95,7 @@ impl Format {
         }
     }
 
+    #[allow(clippy::too_many_arguments)] // a catalogue row: one argument per column
     pub fn raster(id: &str, kind: Kind, w: u32, h: u32, safe_px: Sides, max_mb: u64, file: FileType, desc: &str) -> Format {
         Format {
             id: id.into(),
@@ -124,7 +126,7 @@ impl Format {
     /// caller passes the font's cap-height ratio.
     pub fn min_cap_mm(&self, cap_ratio: f32) -> f32 {
         match (self.kind, self.viewing_m) {
-            (Kind::Social, _) | (_, None) => 28.0 / 1080.0 * self.width_mm * cap_ratio,
+            (Kind::Social, _) | (_, None) => self.min_social_text_mm() * cap_ratio,
             (_, Some(d)) => {
                 let k = if self.roadside { 2.8 } else { 5.0 };
                 let physical = d * k;
@@ -135,6 +137,21 @@ impl Format {
                 }
             }
         }
+    }
+
+    /// Smallest QR symbol width (quiet zone excluded), in scene mm: print ≥ viewing distance ÷ 10
+    /// and never below 20 mm at full size; screens and social ≥ 240 px per 1080 px of width.
+    pub fn min_qr_symbol_mm(&self) -> f32 {
+        match (self.kind, self.viewing_m) {
+            (Kind::Print, Some(d)) => (d * 1000.0 / 10.0).max(20.0),
+            (Kind::Print, None) => 20.0,
+            _ => 240.0 / 1080.0 * self.width_mm,
+        }
+    }
+
+    /// Smallest font size on social images, in scene mm: 28 px per 1080 px of width.
+    pub fn min_social_text_mm(&self) -> f32 {
+        28.0 / 1080.0 * self.width_mm
     }
 
     /// The scene rectangle kept free of copy.

@@ -123,18 +123,16 @@ fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection, Diagnostic
         report::print(&Diagnostics(vec![Diagnostic::error("usage", msg).hint(hint)]));
         Err(ExitCode::from(2))
     };
-    if let Some(o) = &sel.only {
-        if !matches!(o.as_str(), "print" | "social" | "screen") && c.format(o).is_none() {
+    if let Some(o) = &sel.only
+        && !matches!(o.as_str(), "print" | "social" | "screen") && c.format(o).is_none() {
             let ids: Vec<&str> = c.formats.iter().map(|f| f.id.as_str()).collect();
             return usage(format!("--only {o}: no such format or kind"), format!("print, social, screen, or one of: {}", ids.join(", ")));
         }
-    }
-    if let Some(m) = &sel.message {
-        if !c.messages.iter().any(|x| &x.id.value == m) {
+    if let Some(m) = &sel.message
+        && !c.messages.iter().any(|x| &x.id.value == m) {
             let ids: Vec<&str> = c.messages.iter().map(|x| x.id.value.as_str()).collect();
             return usage(format!("--message {m}: no such message"), format!("messages: {}", ids.join(", ")));
         }
-    }
     Ok((c, sel, warnings))
 }
 

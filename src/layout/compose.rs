@@ -104,10 +104,7 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     // to measure and report from the scene.
     let mut qr_tile = None;
     if let Some((m, _)) = &qr {
-        let min_symbol = match (f.kind, f.viewing_m) {
-            (Kind::Print, Some(d)) => (d * 1000.0 / 10.0).max(20.0),
-            _ => 240.0 / 1080.0 * f.width_mm,
-        };
+        let min_symbol = f.min_qr_symbol_mm();
         let per_symbol = m.total_modules() as f32 / m.size as f32;
         let cap = 0.62 * safe.w.min(safe.h);
         let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h)).min(cap / per_symbol);

@@ -171,11 +171,10 @@ impl Shaped {
                     }
                     // A ligature continuation has no glyph of its own: its characters belong
                     // to the ligature glyph, or copy/paste from the PDF loses letters.
-                    if !any {
-                        if let Some(last) = glyphs.last_mut() {
+                    if !any
+                        && let Some(last) = glyphs.last_mut() {
                             last.text = last.text.start.min(range.start)..last.text.end.max(range.end);
                         }
-                    }
                 }
                 if !glyphs.is_empty() {
                     runs.push(GlyphRun { font, size_mm: size, glyphs });

@@ -32,7 +32,7 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
     let symbol = q.symbol_rect();
     match (f.kind, f.viewing_m) {
         (Kind::Print, view) => {
-            let need = (view.unwrap_or(0.0) * 1000.0 / 10.0).max(20.0);
+            let need = f.min_qr_symbol_mm();
             if symbol.w < need * 0.995 {
                 out.push(err(format!("the QR code is too small to scan from {} m", view.unwrap_or(0.0)))
                     .measured(super::mm(symbol.w), format!("≥ {} (viewing distance ÷ 10, never below 20 mm)", super::mm(need)))
@@ -47,7 +47,7 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
         }
         _ => {
             let px = symbol.w * CSS_PX_PER_MM;
-            let need = 240.0 / 1080.0 * f.width_mm * CSS_PX_PER_MM;
+            let need = f.min_qr_symbol_mm() * CSS_PX_PER_MM;
             if px < need * 0.995 {
                 out.push(err("the QR code is smaller than screens and social images need".into()).measured(format!("{px:.0} px"), format!("≥ {need:.0} px (240 per 1080)")));
             }

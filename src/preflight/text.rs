@@ -33,11 +33,10 @@ pub fn check_alt(c: &Campaign, spec: &AssetSpec, alt: Option<&str>, out: &mut Ve
 }
 
 pub fn check_file_size(c: &Campaign, spec: &AssetSpec, bytes: Option<u64>, out: &mut Vec<Diagnostic>) {
-    if let (Some(b), Some(max)) = (bytes, spec.format.max_bytes) {
-        if b > max {
+    if let (Some(b), Some(max)) = (bytes, spec.format.max_bytes)
+        && b > max {
             out.push(Diagnostic::error("file-size", format!("the {} file is larger than the platform accepts", spec.format.id))
                 .measured(format!("{b} bytes"), format!("≤ {max} bytes"))
                 .at(&c.file, c.placements[spec.placement].format.span));
         }
-    }
 }
