@@ -45,7 +45,8 @@ impl Date {
         era * 146097 + doe - 719468
     }
 
-    fn from_days(z: i64) -> Date {
+    /// The date `z` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    pub fn from_days(z: i64) -> Date {
         let z = z + 719468;
         let era = z.div_euclid(146097);
         let doe = z - era * 146097;

@@ -149,6 +149,15 @@ pub struct QrBlock {
 }
 
 impl QrBlock {
+    /// The dark modules as rectangles, one per horizontal run: both backends fill these as one
+    /// path, so touching modules share one fill and no hairline seams appear between them.
+    pub fn dark_rects(&self) -> impl Iterator<Item = Rect> + '_ {
+        let (m, q) = (self.module_mm, crate::qr::QUIET_ZONE);
+        self.matrix.dark_runs().into_iter().map(move |(row, col, len)| {
+            Rect::new(self.rect.x + (col + q) as f32 * m, self.rect.y + (row + q) as f32 * m, len as f32 * m, m)
+        })
+    }
+
     /// The symbol without the quiet zone.
     pub fn symbol_rect(&self) -> Rect {
         let q = crate::qr::QUIET_ZONE as f32 * self.module_mm;

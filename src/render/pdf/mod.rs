@@ -226,23 +226,14 @@ fn creation_date() -> Date {
 }
 
 impl Date {
-    /// UTC calendar time of a Unix timestamp (Howard Hinnant's civil_from_days).
+    /// UTC calendar time of a Unix timestamp.
     fn from_unix(t: i64) -> Option<Date> {
-        let days = t.div_euclid(86_400);
+        let d = crate::campaign::Date::from_days(t.div_euclid(86_400));
         let secs = t.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-        if !(1..=9999).contains(&year) {
+        if !(1..=9999).contains(&d.year) {
             return None;
         }
-        Some(Date { year: year as u16, month, day, hour: (secs / 3600) as u8, minute: (secs / 60 % 60) as u8, second: (secs % 60) as u8 })
+        Some(Date { year: d.year as u16, month: d.month as u8, day: d.day as u8, hour: (secs / 3600) as u8, minute: (secs / 60 % 60) as u8, second: (secs % 60) as u8 })
     }
 
     fn krilla(&self) -> DateTime {
