@@ -368,13 +368,33 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo
     if bw <= 0.0 {
         return (Placed { texts, band: Rect::default(), qr: None, logo: None }, false);
     }
+    // Wide formats set the web address and the imprint on one row when both fit there: the
+    // height saved goes to the headline.
     let mut bottom = Column::new(bx, bw);
-    all_fit &= bottom.add(&mut parts.website, b, 0.0);
-    all_fit &= bottom.add(&mut parts.imprint, b, 0.25 * b);
+    let mut imprint_beside: Option<Column> = None;
+    if matches!(plan, Arrangement::Wide) {
+        let (ws, wfit) = parts.website.size(b, bw);
+        let (is, ifit) = parts.imprint.size(b, bw);
+        let web_w = parts.website.shaped.width_at(ws, bw);
+        let imp_w = parts.imprint.shaped.width_at(is, f32::INFINITY);
+        if wfit && ifit && web_w + gutter + imp_w <= bw {
+            let mut web = Column::new(bx, web_w * 1.0001);
+            web.add(&mut parts.website, b, 0.0);
+            let mut imp = Column::new(bx + bw - imp_w * 1.0001, imp_w * 1.0001);
+            imp.add(&mut parts.imprint, b, 0.0);
+            bottom = web;
+            imprint_beside = Some(imp);
+        }
+    }
+    if imprint_beside.is_none() {
+        all_fit &= bottom.add(&mut parts.website, b, 0.0);
+        all_fit &= bottom.add(&mut parts.imprint, b, 0.25 * b);
+    }
+    let bottom_rows_h = imprint_beside.as_ref().map_or(bottom.height(), |i| i.height().max(bottom.height()));
     // The logo sits under the imprint, as tall as one and a half web-address lines.
     let logo_gap = 0.25 * b;
     let logo_h = logo.map(|_| 1.6 * (b * WEBSITE).max(parts.website.floor)).unwrap_or(0.0);
-    let bottom_text_h = bottom.height() + if logo.is_some() { logo_gap + logo_h } else { 0.0 };
+    let bottom_text_h = bottom_rows_h + if logo.is_some() { logo_gap + logo_h } else { 0.0 };
     let bottom_h = if qr_in_bottom { bottom_text_h.max(qr.unwrap_or(0.0)) } else { bottom_text_h };
 
     let gap_a = 0.5 * b;
@@ -392,10 +412,13 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo
         col.place(parts, y, true, Align::Start, &mut texts);
     }
     let text_y = bottom_y + (bottom_h - bottom_text_h) * if qr_in_bottom { 0.5 } else { 1.0 };
-    bottom.place(parts, text_y, false, Align::Start, &mut texts);
+    bottom.place(parts, text_y + bottom_rows_h - bottom.height(), false, Align::Start, &mut texts);
+    if let Some(imp) = &imprint_beside {
+        imp.place(parts, text_y + bottom_rows_h - imp.height(), false, Align::Start, &mut texts);
+    }
     let logo_rect = logo.map(|aspect| {
         let w = (logo_h * aspect).min(bw);
-        Rect::new(bx, text_y + bottom.height() + logo_gap, w, w / aspect)
+        Rect::new(bx, text_y + bottom_rows_h + logo_gap, w, w / aspect)
     });
     let qr_rect = qr.map(|t| match plan {
         Arrangement::Stack => Rect::new(safe.x, bottom_y + (bottom_h - t) * 0.5, t, t),
