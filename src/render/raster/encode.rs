@@ -1,10 +1,11 @@
 //! RGB8 → PNG (with physical size) or JPEG.
 
-use png::{BitDepth, ColorType, Compression, Encoder, PixelDimensions, SrgbRenderingIntent, Unit};
+use png::{BitDepth, ColorType, Compression, DeflateCompression, Encoder, PixelDimensions, SrgbRenderingIntent, Unit};
 
 #[derive(Clone, Copy, Debug)]
 pub enum PngLevel {
-    /// Social images: small files matter (research/deps.md §5: 4–5× smaller than Fast).
+    /// Social images: small files matter (research/deps.md §5: 4–5× smaller than Fast). Deflate
+    /// level 4 rather than the default 6: ~1% larger files for ~30% less time (BENCHMARKS.md).
     Balanced,
     /// Big proofs: speed matters more than bytes.
     Fast,
@@ -19,10 +20,13 @@ pub fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level:
         enc.set_depth(BitDepth::Eight);
         enc.set_source_srgb(SrgbRenderingIntent::Perceptual);
         enc.set_pixel_dims(Some(PixelDimensions { xppu: px_per_metre, yppu: px_per_metre, unit: Unit::Meter }));
-        enc.set_compression(match level {
-            PngLevel::Balanced => Compression::Balanced,
-            PngLevel::Fast => Compression::Fast,
-        });
+        match level {
+            PngLevel::Balanced => {
+                enc.set_compression(Compression::Balanced);
+                enc.set_deflate_compression(DeflateCompression::Level(4));
+            }
+            PngLevel::Fast => enc.set_compression(Compression::Fast),
+        }
         let mut w = enc.write_header().expect("in-memory PNG header");
         w.write_image_data(rgb).expect("in-memory PNG data");
     }
