@@ -22,8 +22,11 @@ pub const PROOF_MAX_PX: f32 = 4000.0;
 
 pub struct Asset {
     pub spec: AssetSpec,
-    /// Files to write: empty when the asset was unchanged and its files are already on disk.
+    /// Files to write: empty when the asset was unchanged and its files are already on disk,
+    /// or when they were staged (`staged`).
     pub files: Vec<OutFile>,
+    /// Files already written to the staging folder, to move into place.
+    pub staged: Vec<String>,
     /// Every file this asset owns, fresh or cached.
     pub owned: Vec<CachedFile>,
     pub entry: manifest::Entry,
@@ -60,6 +63,8 @@ impl Timings {
 pub struct Options<'a> {
     /// `None`: render everything (`--force`, or `check`).
     pub cache: Option<&'a Cache>,
+    /// Where finished files go at once (render); `None` keeps them in memory (check, tests).
+    pub staging: Option<&'a crate::output::Staging>,
     pub timings: &'a Timings,
 }
 
@@ -144,7 +149,7 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
         let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
         let mut entry = hit.entry.clone();
         entry.findings = diags.iter().map(manifest::Finding::from).collect();
-        return Asset { spec, files: vec![], owned: hit.files.clone(), entry, diags, unchanged: true, cache: hit };
+        return Asset { spec, files: vec![], staged: vec![], owned: hit.files.clone(), entry, diags, unchanged: true, cache: hit };
     }
 
     let pdf_opts = (f.kind == Kind::Print).then(|| pdf::PdfOptions {
@@ -217,7 +222,14 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
         findings: diags.iter().map(manifest::Finding::from).collect(),
     };
     let cache = CacheEntry { key, files: owned.clone(), entry: entry.clone(), pixel_findings };
-    Asset { spec, files, owned, entry, diags, unchanged: false, cache }
+    let mut asset = Asset { spec, files, staged: vec![], owned, entry, diags, unchanged: false, cache };
+    if let Some(st) = opts.staging {
+        match asset.files.iter().try_for_each(|f| st.put(f)) {
+            Ok(()) => asset.staged = std::mem::take(&mut asset.files).into_iter().map(|f| f.rel).collect(),
+            Err(e) => asset.diags.push(Diagnostic::error("io", format!("cannot stage the files: {e}")).for_asset(&asset.spec.key)),
+        }
+    }
+    asset
 }
 
 /// All findings of a set of assets, in plan order.

@@ -159,7 +159,14 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     let dir = write.as_ref().map(|w| w.out.join(&c.id));
     let cache = dir.as_ref().filter(|_| !write.as_ref().is_some_and(|w| w.force)).map(|d| Cache::new(d));
     let bar = report::progress(specs.len() as u64);
-    let opts = pipeline::Options { cache: cache.as_ref(), timings: &timings };
+    let staging = match dir.as_ref().map(|d| output::Staging::new(d)).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error[io]: cannot write {}: {e}", dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
+    let opts = pipeline::Options { cache: cache.as_ref(), timings: &timings, staging: staging.as_ref() };
     let assets = pipeline::render_all(&c, &sel, &opts, &|| bar.inc(1));
     bar.finish_and_clear();
     let path_of = |s: &crate::plan::AssetSpec| pipeline::main_file(s);
@@ -173,7 +180,9 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     let (Some(w), Some(dir)) = (write, dir) else {
         return if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS };
     };
+    let staging = staging.expect("render stages");
     if blocking && !w.allow_findings {
+        staging.discard();
         eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
         return ExitCode::from(1);
     }
@@ -188,7 +197,13 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
         posting_plan: full.then_some(plan),
     };
     let json = if full { manifest.to_json() } else { output::manifest::merge_into_existing(&dir, &manifest) };
-    let written = match output::write_all(&dir, &files, &json) {
+    let staged: Vec<&str> = assets.iter().flat_map(|a| a.staged.iter().map(String::as_str)).collect();
+    if let Err(e) = staging.commit(&dir, &staged) {
+        staging.discard();
+        eprintln!("error[io]: cannot write {}: {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    let written = match output::write_all(&dir, &files, &json).map(|n| n + staged.len()) {
         Ok(n) => n,
         Err(e) => {
             eprintln!("error[io]: cannot write {}: {e}", dir.display());

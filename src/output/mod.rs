@@ -9,6 +9,55 @@ pub mod print_order;
 
 use std::path::Path;
 
+/// Where a render puts each asset's files as soon as they are made, so memory stays flat
+/// however many assets a campaign has; they move into place only when the whole run may write
+/// (no blocking finding), and are discarded otherwise.
+pub struct Staging {
+    root: std::path::PathBuf,
+}
+
+impl Staging {
+    /// A fresh staging folder inside the campaign's output folder (same filesystem: renames).
+    pub fn new(dir: &Path) -> std::io::Result<Staging> {
+        let root = dir.join(".staging");
+        if root.exists() {
+            std::fs::remove_dir_all(&root)?;
+        }
+        std::fs::create_dir_all(&root)?;
+        Ok(Staging { root })
+    }
+
+    pub fn put(&self, f: &OutFile) -> std::io::Result<()> {
+        let path = self.root.join(&f.rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, &f.bytes)
+    }
+
+    /// Move staged files into `dir`; each rename is atomic.
+    pub fn commit(&self, dir: &Path, rels: &[&str]) -> std::io::Result<()> {
+        for rel in rels {
+            let to = dir.join(rel);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(self.root.join(rel), to)?;
+        }
+        self.discard();
+        Ok(())
+    }
+
+    /// Remove the staging folder, and the campaign folder too if that leaves it empty (a run
+    /// that writes nothing leaves nothing behind).
+    pub fn discard(&self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+        if let Some(parent) = self.root.parent() {
+            let _ = std::fs::remove_dir(parent);
+        }
+    }
+}
+
 /// One file an asset produces, relative to the campaign's output folder.
 #[derive(Clone, Debug)]
 pub struct OutFile {
