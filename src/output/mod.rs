@@ -20,10 +20,11 @@ impl Staging {
     /// A fresh staging folder inside the campaign's output folder (same filesystem: renames).
     pub fn new(dir: &Path) -> std::io::Result<Staging> {
         let root = dir.join(".staging");
+        // Left by an interrupted run: never committed, so never part of the output.
         if root.exists() {
             std::fs::remove_dir_all(&root)?;
         }
-        std::fs::create_dir_all(&root)?;
+        // Created by the first file put into it: a run that renders nothing touches nothing.
         Ok(Staging { root })
     }
 
