@@ -9,7 +9,10 @@ pub struct AssetSpec {
     /// `format/message/language`, unique within a campaign; names files and cache entries.
     pub key: String,
     pub format: Format,
+    /// The first placement this artwork comes from (spans, settings).
     pub placement: usize,
+    /// Every placement this artwork is posted on (same format and settings); quantities sum.
+    pub placements: Vec<usize>,
     pub message: usize,
     pub language: String,
     /// Weeks this artwork is posted (print) or runs (social/screen), ascending.
@@ -45,9 +48,39 @@ impl Selection {
     }
 }
 
+/// Placements of one format with the same QR and roadside settings make the same artwork (two
+/// contracts for phone boxes, say, weeks 1–2 and 3–4): they are one group, whose artwork runs
+/// in the union of their weeks and whose print quantity is the sum of their sites. A format
+/// placed with different settings makes a second artwork, named `<format>-2`.
+fn groups(c: &Campaign) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut per_format: Vec<(&str, usize)> = Vec::new();
+    for (pi, p) in c.placements.iter().enumerate() {
+        let same = |q: &crate::campaign::Placement| q.format.value == p.format.value && q.qr == p.qr && q.roadside == p.roadside;
+        if let Some(g) = out.iter_mut().find(|(_, members)| same(&c.placements[members[0]])) {
+            g.1.push(pi);
+            continue;
+        }
+        let n = match per_format.iter_mut().find(|(f, _)| *f == p.format.value) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                per_format.push((&p.format.value, 1));
+                1
+            }
+        };
+        let label = if n == 1 { p.format.value.clone() } else { format!("{}-{n}", p.format.value) };
+        out.push((label, vec![pi]));
+    }
+    out
+}
+
 pub fn plan(c: &Campaign, sel: &Selection) -> Vec<AssetSpec> {
     let mut out = Vec::new();
-    for (pi, p) in c.placements.iter().enumerate() {
+    for (label, members) in groups(c) {
+        let (pi, p) = (members[0], &c.placements[members[0]]);
         let mut format = c.format(&p.format.value).expect("validated format id").clone();
         // The placement decides roadside (legibility k, QR auto); one source of truth downstream.
         format.roadside = p.roadside;
@@ -55,18 +88,25 @@ pub fn plan(c: &Campaign, sel: &Selection) -> Vec<AssetSpec> {
             if !sel.keeps(&format, &m.id.value) {
                 continue;
             }
-            let weeks: Vec<u32> = p.weeks.iter().copied().filter(|w| c.schedule[*w as usize - 1].contains(&mi)).collect();
+            let mut weeks: Vec<u32> = members
+                .iter()
+                .flat_map(|&i| c.placements[i].weeks.iter().copied())
+                .filter(|w| c.schedule[*w as usize - 1].contains(&mi))
+                .collect();
+            weeks.sort_unstable();
+            weeks.dedup();
             if weeks.is_empty() {
                 continue;
             }
             for lang in &c.languages {
                 let link = p.qr.then(|| tracked_link(c, &format, &m.id.value, &weeks));
                 let dir = format.kind.as_str();
-                let stem = format!("{dir}/{}_{}_{lang}", format.id, m.id.value);
+                let stem = format!("{dir}/{label}_{}_{lang}", m.id.value);
                 out.push(AssetSpec {
-                    key: format!("{}/{}/{lang}", format.id, m.id.value),
+                    key: format!("{label}/{}/{lang}", m.id.value),
                     format: format.clone(),
                     placement: pi,
+                    placements: members.clone(),
                     message: mi,
                     language: lang.clone(),
                     weeks: weeks.clone(),

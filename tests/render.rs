@@ -200,3 +200,18 @@ fn weeks_the_schedule_leaves_empty_are_reported() {
     let err = stderr(&out);
     assert!(err.contains("warning[schedule]: placement phone-box runs in week 2, 3, 4 but the schedule posts no message then"), "{err}");
 }
+
+#[test]
+fn a_format_placed_twice_is_one_artwork_or_two_as_its_settings_say() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = render(&fixture("good/two-contracts.yaml"), tmp.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = tmp.path().join("two-contracts");
+    let totals = std::fs::read_to_string(dir.join("print-totals.csv")).unwrap();
+    // Same settings: one phone-box artwork, 150 × 2 weeks + 50 × 2 weeks.
+    assert!(totals.contains("print/phone-box_help_en-GB_25pct.pdf,phone-box,help,en-GB,1 2 3 4,400"), "{totals}");
+    // Roadside and pedestrian 48-sheets differ (QR, legibility rule): two artworks.
+    assert!(totals.contains("print/billboard-48_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1 2 3 4,40"), "{totals}");
+    assert!(totals.contains("print/billboard-48-2_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1 2 3 4,16"), "{totals}");
+    assert!(totals.contains("TOTAL,billboard-48,,,1 2 3 4,56"), "{totals}");
+}

@@ -269,9 +269,6 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             cx.err_hint(sp(&p.format), format!("placement format {fid:?} is not a known format"), did_you_mean(fid, known("formats (or define it under formats:)", catalogue.iter().map(|x| x.id.as_str())), catalogue.iter().map(|x| x.id.as_str())));
             continue;
         };
-        if placements.iter().any(|x: &Placement| &x.format.value == fid) {
-            cx.err(sp(&p.format), format!("format {fid} is placed twice; give one placement per format"));
-        }
         let sites = match (&p.sites, fmt.kind) {
             (None, Kind::Print) => {
                 cx.err_hint(sp(pl), format!("placement {fid} needs sites"), "print placements say how many sites are posted each week, e.g. sites: 40");

@@ -140,7 +140,7 @@ pub fn print_order(c: &Campaign, specs: &[AssetSpec], file: impl Fn(&AssetSpec) 
     for (a, f) in print.iter().zip(&files) {
         let mut sum = 0u32;
         for &week in &a.weeks {
-            let q = quantity(c, a.placement, a.message, &a.language, week);
+            let q: u32 = a.placements.iter().map(|&pi| quantity(c, pi, a.message, &a.language, week)).sum();
             sum += q;
             rows.push(Row {
                 file: f.clone(),
@@ -188,7 +188,7 @@ fn shortfall_notes(c: &Campaign, print: &[&AssetSpec]) -> Vec<String> {
         for &week in &p.weeks {
             let starved: Vec<String> = print
                 .iter()
-                .filter(|a| a.placement == pi && a.weeks.contains(&week) && quantity(c, pi, a.message, &a.language, week) == 0)
+                .filter(|a| a.placements.contains(&pi) && a.weeks.contains(&week) && quantity(c, pi, a.message, &a.language, week) == 0)
                 .map(|a| format!("{} ({})", c.messages[a.message].id.value, a.language))
                 .collect();
             if starved.is_empty() {
