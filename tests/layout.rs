@@ -57,6 +57,22 @@ fn contact_lines_never_break_and_everything_stays_in_the_safe_area() {
 }
 
 #[test]
+fn no_headline_or_body_ends_on_a_lone_word() {
+    for path in [bundled(), fixture("good/bilingual.yaml"), fixture("good/long-headline.yaml")] {
+        for (spec, scene, _) in scenes(&path) {
+            for (item, t) in scene.texts().filter(|(i, _)| matches!(i.role, Role::Headline | Role::Body)) {
+                if t.lines.len() < 2 || t.text.split_whitespace().count() < 4 {
+                    continue;
+                }
+                let last = &t.text[t.lines.last().unwrap().text.clone()];
+                let words = last.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+                assert!(words >= 2, "{}: {:?} ends on a lone word: {last:?}", spec.key, item.role);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_long_headline_shrinks_but_stays_legible_or_is_reported() {
     let (c, _) = campaign::load(&fixture("good/long-headline.yaml")).unwrap();
     let laid = pipeline::layout_all(&c, &Selection::default());

@@ -36,13 +36,15 @@ struct Part {
     floor: f32,
     /// Preferred minimum (above the floor), given up only when the width does not allow it.
     prefer: f32,
+    /// Never larger than this (the helpline stays below the headline as actually set).
+    max: f32,
     cap: f32,
 }
 
 impl Part {
     /// Font size at base `b` for a part that must fit `width` on its own lines.
     fn size(&mut self, b: f32, width: f32) -> (f32, bool) {
-        let want = (b * self.ratio).max(self.prefer.min(b)).max(self.floor);
+        let want = (b * self.ratio).max(self.prefer.min(b)).min(self.max).max(self.floor);
         let fit = self.shaped.fit(width, f32::INFINITY, self.floor, want);
         (fit.size, fit.fits)
     }
@@ -77,10 +79,10 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     let part = |cx: &mut Ctx, role: Role, span: Span, text: &str, font: FontRole, lh: f32, wrap: bool, ratio: f32| {
         let shaped = Shaped::new(cx.kit, text, font, lh, lang, wrap);
         let cap = if font == FontRole::Headline { head_cap } else { body_cap };
-        Part { role, span, shaped, ratio, floor: floor(font), prefer: 0.0, cap }
+        Part { role, span, shaped, ratio, floor: floor(font), prefer: 0.0, max: f32::INFINITY, cap }
     };
-    let headline = part(&mut cx, Role::Headline, msg.headline.span, msg.headline.get(lang), FontRole::Headline, 1.08, true, 1.0);
-    let body = msg.body.as_ref().map(|t| part(&mut cx, Role::Body, t.span, t.get(lang), FontRole::Body, 1.22, true, BODY));
+    let headline = part(&mut cx, Role::Headline, msg.headline.span, &no_orphan(msg.headline.get(lang)), FontRole::Headline, 1.08, true, 1.0);
+    let body = msg.body.as_ref().map(|t| part(&mut cx, Role::Body, t.span, &no_orphan(t.get(lang)), FontRole::Body, 1.22, true, BODY));
     let note = c.contact.helpline_note.as_ref().map(|t| part(&mut cx, Role::HelplineNote, t.span, t.get(lang), FontRole::Body, 1.15, false, NOTE));
     let mut number = part(&mut cx, Role::Helpline, c.contact.helpline.span, &c.contact.helpline.value, FontRole::Headline, 1.1, false, NUMBER);
     number.prefer = number.floor * NUMBER_OVER_FLOOR;
@@ -183,6 +185,20 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     }
     let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe, background: brand.background, items };
     (scene, cx.diags)
+}
+
+/// Tie the last two words with a no-break space, the typesetter's guard against a lone word on
+/// a wrapped text's last line (balanced breaking alone cannot always avoid one). Short texts
+/// are left free to break.
+fn no_orphan(text: &str) -> String {
+    let t = text.trim_end();
+    if t.split_whitespace().count() < 4 {
+        return text.to_string();
+    }
+    match t.rfind(' ') {
+        Some(i) => format!("{}\u{a0}{}", &t[..i], &t[i + 1..]),
+        None => text.to_string(),
+    }
 }
 
 struct Parts {
@@ -318,6 +334,8 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo
         all_fit &= top.add(body, b, 0.35 * b);
     }
     let top_h = top.height();
+    // A long unbreakable word can set the headline below `b`; the number follows it down.
+    parts.number.max = top.entries.first().map_or(f32::INFINITY, |e| e.1);
 
     // Band: note / number / hours. Wide formats put note and hours beside the number when
     // they fit there, which keeps the band low.
