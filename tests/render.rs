@@ -215,3 +215,17 @@ fn a_format_placed_twice_is_one_artwork_or_two_as_its_settings_say() {
     assert!(totals.contains("print/billboard-48-2_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1 2 3 4,16"), "{totals}");
     assert!(totals.contains("TOTAL,billboard-48,,,1 2 3 4,56"), "{totals}");
 }
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("not-a-folder");
+    std::fs::write(&file, b"").unwrap();
+    let out = render(&bundled(), &file, &["--only", "x-post"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[io]"));
+    // Inside it, a file where the campaign folder should be.
+    std::fs::write(tmp.path().join(ID), b"").unwrap();
+    let out = render(&bundled(), tmp.path(), &["--only", "x-post"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

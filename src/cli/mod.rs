@@ -159,6 +159,12 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     let dir = write.as_ref().map(|w| w.out.join(&c.id));
     let cache = dir.as_ref().filter(|_| !write.as_ref().is_some_and(|w| w.force)).map(|d| Cache::new(d));
     let bar = report::progress(specs.len() as u64);
+    if let Some(w) = &write {
+        if w.out.exists() && !w.out.is_dir() {
+            eprintln!("{}: error[io]: the output folder is a file", w.out.display());
+            return ExitCode::from(2);
+        }
+    }
     let staging = match dir.as_ref().map(|d| output::Staging::new(d)).transpose() {
         Ok(s) => s,
         Err(e) => {
@@ -181,6 +187,11 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
         return if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS };
     };
     let staging = staging.expect("render stages");
+    if findings.iter().any(|d| d.code == "io") {
+        staging.discard();
+        eprintln!("billposter: could not write; nothing written");
+        return ExitCode::from(2);
+    }
     if blocking && !w.allow_findings {
         staging.discard();
         eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
