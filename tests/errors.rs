@@ -303,3 +303,22 @@ fn the_base_campaign_renders() {
         assert!(changed <= 8, "{name}: differs from the base in {changed} lines");
     }
 }
+
+#[test]
+fn every_unknown_key_of_a_file_is_reported_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(env!("CARGO_MANIFEST_DIR").to_string() + "/campaigns/stop-it-now-scotland.yaml").unwrap();
+    let text = base
+        .replace("  website: \"stopitnow.org.uk\"", "  web: \"stopitnow.org.uk\"")
+        .replace("  - format: phone-box\n    sites: 150", "  - format: phone-box\n    site: 150")
+        .replace("version: 1", "version: 1\ncolour: red");
+    let path = tmp.path().join("c.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_billposter")).args(["check", path.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for want in ["unknown key `colour` at the top level", "contact: unknown key `web`", "placements[1]: unknown key `site`"] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+    assert!(err.contains("did you mean `sites`?"), "{err}");
+}

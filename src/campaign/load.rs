@@ -316,6 +316,62 @@ fn path_or_top(path: &str) -> &str {
 
 /// Problems the typed model would not see or report well: duplicate keys (all of them) and
 /// keys that are lists or mappings.
+fn unknown_key(parent: &str, field: &str, expected: &[&str], at: Span) -> Diagnostic {
+    let mut hint = String::new();
+    if let Some(m) = closest(field, expected) {
+        hint.push_str(&format!("did you mean `{m}`? "));
+    }
+    if expected.is_empty() {
+        hint.push_str(&format!("{} takes no keys", path_or_top(parent)));
+    } else {
+        hint.push_str(&format!("{} takes {}; unknown keys are refused so that a typo cannot pass silently", path_or_top(parent), list(expected)));
+    }
+    let msg = if parent.is_empty() { format!("unknown key `{field}` at the top level") } else { format!("{parent}: unknown key `{field}`") };
+    Diagnostic::error("yaml", msg).at_span(at).hint(hint)
+}
+
+/// The keys each mapping of the format takes, by path with list indexes dropped, in the
+/// model's field order. Checked on the whole tree, so every unknown key of a file is reported
+/// in one run (serde stops at the first).
+fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
+    let norm: String = {
+        let mut out = String::new();
+        let mut skip = false;
+        for c in path.chars() {
+            match c {
+                '[' => {
+                    skip = true;
+                    out.push('[');
+                }
+                ']' => {
+                    skip = false;
+                    out.push(']');
+                }
+                _ if skip => {}
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    Some(match norm.as_str() {
+        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print"],
+        "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
+        "brand" => &["background", "text", "accent", "fonts", "logo"],
+        "brand.fonts" => &["headline", "body"],
+        "brand.background" | "brand.text" | "brand.accent" => &["cmyk"],
+        "contact" => &["helpline", "hours", "helpline_note", "website", "link", "tracking"],
+        "messages[]" => &["id", "headline", "body", "caption", "alt"],
+        "schedule[]" => &["week", "messages"],
+        "placements[]" => &["format", "sites", "weeks", "roadside", "qr"],
+        "formats[]" => &[
+            "id", "kind", "description", "width_mm", "height_mm", "scale", "bleed_mm", "safe_mm", "viewing_distance_m", "width_px",
+            "height_px", "safe_px", "roadside", "file", "max_bytes",
+        ],
+        "print" => &["output_profile", "crop_marks"],
+        _ => return None,
+    })
+}
+
 fn check_tree(root: &S<Node>) -> Vec<Diagnostic> {
     fn walk(n: &S<Node>, path: &str, out: &mut Vec<Diagnostic>) {
         match &n.value {
@@ -334,6 +390,12 @@ fn check_tree(root: &S<Node>) -> Vec<Diagnostic> {
                                 .hint("write `name: value`; a `? ` key or a list/mapping key is never part of a campaign"),
                         ),
                         Key::Name(name) => {
+                            if let Some(allowed) = allowed_keys(path) {
+                                if !allowed.contains(&name.as_str()) {
+                                    out.push(unknown_key(path, name, allowed, span_of(&k.referenced)));
+                                    continue;
+                                }
+                            }
                             let first = entries[..i].iter().find(|(k2, _)| matches!(&k2.value, Key::Name(n2) if n2 == name));
                             if let Some((k1, _)) = first {
                                 out.push(
@@ -446,21 +508,8 @@ fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> Diagnostic {
 
     match e {
         YamlError::SerdeUnknownField { field, expected, .. } => {
-            let (parent, at) = match &key {
-                Some((_, parent, _, _)) => (parent.clone(), at),
-                None => (String::new(), at),
-            };
-            let mut hint = String::new();
-            if let Some(m) = closest(field, expected) {
-                hint.push_str(&format!("did you mean `{m}`? "));
-            }
-            if expected.is_empty() {
-                hint.push_str(&format!("{} takes no keys", path_or_top(&parent)));
-            } else {
-                hint.push_str(&format!("{} takes {}; unknown keys are refused so that a typo cannot pass silently", path_or_top(&parent), list(expected)));
-            }
-            let msg = if parent.is_empty() { format!("unknown key `{field}` at the top level") } else { format!("{parent}: unknown key `{field}`") };
-            Diagnostic::error("yaml", msg).at_span(at).hint(hint)
+            let parent = key.as_ref().map(|(_, parent, _, _)| parent.clone()).unwrap_or_default();
+            unknown_key(&parent, field, expected, at)
         }
         YamlError::SerdeMissingField { field, .. } => {
             // serde-saphyr points at the last key read before the mapping ended; point at the
