@@ -200,3 +200,12 @@ mod doctored {
         assert!(d.iter().any(|d| d.code == "alt-text" && d.message.contains("helpline number")), "{d:?}");
     }
 }
+
+#[test]
+fn campaign_errors_are_json_findings_too() {
+    let out = billposter(&["check", fixture("bad/weeks-53.yaml").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let f = &v["findings"][0];
+    assert_eq!((f["code"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some("campaign"), Some(9), Some(10)));
+}

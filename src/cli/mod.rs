@@ -110,11 +110,15 @@ fn set_jobs(jobs: Option<usize>) {
     }
 }
 
-fn load(path: &Path, select: &Select) -> Result<(Campaign, Selection, Diagnostics), ExitCode> {
+fn load(path: &Path, select: &Select, format: report::Format) -> Result<(Campaign, Selection, Diagnostics), ExitCode> {
     let (c, warnings) = match campaign::load(path) {
         Ok(x) => x,
         Err(errors) => {
             report::print(&errors);
+            // With --format json the campaign's errors are findings too, on stdout.
+            if format == report::Format::Json {
+                report::findings(&errors, format, 0);
+            }
             return Err(ExitCode::from(2));
         }
     };
@@ -145,7 +149,7 @@ struct Write<'a> {
 /// `render` (with an output folder) and `check` (without): the same work up to writing.
 fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>, show_timings: bool) -> ExitCode {
     let timings = pipeline::Timings::default();
-    let loaded = timings.time("load", || load(path, select));
+    let loaded = timings.time("load", || load(path, select, gate.format));
     let (c, sel, mut findings) = match loaded {
         Ok(x) => x,
         Err(code) => return code,
