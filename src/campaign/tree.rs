@@ -184,11 +184,11 @@ pub(super) fn check_tree(root: &S<Node>) -> Vec<Diagnostic> {
                                 .hint("write `name: value`; a `? ` key or a list/mapping key is never part of a campaign"),
                         ),
                         Key::Name(name) => {
-                            if let Some(allowed) = allowed_keys(path) {
-                                if !allowed.contains(&name.as_str()) {
-                                    out.push(unknown_key(path, name, allowed, span_of(&k.referenced)));
-                                    continue;
-                                }
+                            if let Some(allowed) = allowed_keys(path)
+                                && !allowed.contains(&name.as_str())
+                            {
+                                out.push(unknown_key(path, name, allowed, span_of(&k.referenced)));
+                                continue;
                             }
                             let first = entries[..i].iter().find(|(k2, _)| matches!(&k2.value, Key::Name(n2) if n2 == name));
                             if let Some((k1, _)) = first {
