@@ -5,7 +5,12 @@ pub mod colour;
 pub mod date;
 pub mod formats;
 mod load;
+mod messages;
 pub mod model;
+mod parse;
+mod position;
+mod schema;
+mod tree;
 mod validate;
 
 use crate::diag::Span;

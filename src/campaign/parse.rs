@@ -1,0 +1,94 @@
+//! Text → `FileModel`: the two parse passes and the budgets they run under, apart from reading the file and from wording its errors.
+//!
+//! Parsing runs twice over the text, both times under the same budgets:
+//! 1. into a plain YAML tree (`Node`) with a location on every key and value. This pass reads
+//!    the whole file, so a syntax error, a duplicate key or an alias bomb is found wherever it
+//!    is — even under a key the typed model would refuse before reading it.
+//! 2. into the serde model (`FileModel`). When this fails, serde-saphyr gives a location; the
+//!    tree turns it into a field path (`placements[0].sites`) and, where serde-saphyr points at
+//!    a less useful place (the last key of a mapping that lacks a required one, a key whose
+//!    value is wrong), moves the location to the key or value the message is about.
+
+use super::{messages::yaml_error, model::FileModel, position::line_col, tree::{check_tree, Node, Scalar}};
+use crate::diag::{Diagnostic, Span};
+use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
+
+/// Parse budgets. A campaign nests five levels deep and has a few thousand values at most; the
+/// serde-saphyr defaults (depth 64, a million events, a million replayed alias events) are
+/// meant for any YAML and let a hostile file cost far more than a campaign ever needs.
+pub(super) const MAX_DEPTH: usize = 20;
+pub(super) const MAX_NODES: usize = 100_000;
+const MAX_EVENTS: usize = 250_000;
+pub(super) const MAX_ALIASES: usize = 1_000;
+const MAX_REPLAYED_EVENTS: usize = 10_000;
+pub(super) const MAX_SCALAR_BYTES: usize = 8 * 1024 * 1024;
+
+fn options(duplicate_keys: DuplicateKeyPolicy) -> Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        duplicate_keys: duplicate_keys,
+        // A text field reads its value with deserialize_any; `.nan` there is a text.
+        non_finite_float_policy: NonFiniteFloatPolicy::AsString,
+        // `name: !custom x` would otherwise pass as "x": the format has no tags.
+        reject_unsupported_tags: true,
+        reject_tagged_field_names: true,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_events: MAX_EVENTS,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ALIASES,
+            max_total_scalar_bytes: MAX_SCALAR_BYTES,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_REPLAYED_EVENTS,
+            max_replay_stack_depth: MAX_DEPTH,
+        },
+    }
+}
+
+/// Text → model, or the located problems that stop it.
+pub(super) fn parse(bytes: &[u8]) -> Result<FileModel, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, column) = line_col(bytes, e.valid_up_to());
+            let byte = bytes[e.valid_up_to()];
+            return Err(vec![Diagnostic::error("yaml", format!("the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not valid UTF-8"))
+                .at_span(Span::new(line as u64, column as u64))
+                .hint("a campaign file is a YAML text file; is this the right file?")]);
+        }
+    };
+    let empty = || {
+        Diagnostic::error("yaml", "the file holds no campaign; expected version: 1, campaign:, contact:, messages: and placements:")
+            .at_span(Span::new(1, 1))
+            .hint("start from campaigns/stop-it-now-scotland.yaml")
+    };
+    if text.trim().is_empty() {
+        return Err(vec![empty()]);
+    }
+
+    // Pass 1: the plain tree. Duplicate keys are passed through so that all of them are
+    // reported, each with the place of the first.
+    let tree = serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options(DuplicateKeyPolicy::PassThrough));
+    // Pass 2: the model.
+    let typed = serde_saphyr::from_str_with_options::<FileModel>(text, options(DuplicateKeyPolicy::Error));
+    match (tree, typed) {
+        (Ok(tree), typed) => {
+            if matches!(tree.value, Node::Scalar(Scalar::Null)) {
+                return Err(vec![empty()]);
+            }
+            let structural = check_tree(&tree);
+            if !structural.is_empty() {
+                return Err(structural);
+            }
+            typed.map_err(|e| vec![yaml_error(&e, text, Some(&tree))])
+        }
+        // The tree reads the whole file, the model may stop at its first error: the tree's
+        // error (syntax, budget) is about the file as a whole and comes first.
+        (Err(e), Err(_)) => Err(vec![yaml_error(&e, text, None)]),
+        // The model accepts what the tree refused; the model is the contract.
+        (Err(_), Ok(model)) => Ok(model),
+    }
+}
