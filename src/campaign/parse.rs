@@ -13,7 +13,7 @@ use super::{messages::yaml_error, model::FileModel, position::line_col, tree::{c
 use crate::diag::{Diagnostic, Span};
 use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
 
-/// Parse budgets. A campaign nests five levels deep and has a few thousand values at most; the
+/// Parse budgets. A campaign nests six levels deep at most and has a few thousand values at most; the
 /// serde-saphyr defaults (depth 64, a million events, a million replayed alias events) are
 /// meant for any YAML and let a hostile file cost far more than a campaign ever needs.
 pub(super) const MAX_DEPTH: usize = 20;

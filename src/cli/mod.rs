@@ -163,11 +163,12 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     let dir = write.as_ref().map(|w| w.out.join(&c.id));
     let cache = dir.as_ref().filter(|_| !write.as_ref().is_some_and(|w| w.force)).map(|d| Cache::new(d));
     let bar = report::progress(specs.len() as u64);
-    if let Some(w) = &write {
-        if w.out.exists() && !w.out.is_dir() {
-            eprintln!("{}: error[io]: the output folder is a file", w.out.display());
-            return ExitCode::from(2);
-        }
+    if let Some(w) = &write
+        && w.out.exists()
+        && !w.out.is_dir()
+    {
+        eprintln!("{}: error[io]: the output folder is a file", w.out.display());
+        return ExitCode::from(2);
     }
     let staging = match dir.as_ref().map(|d| output::Staging::new(d)).transpose() {
         Ok(s) => s,
