@@ -6,7 +6,7 @@ use std::path::Path;
 
 // validate.rs reaches these through `load::` (as it does `io_reason`); re-exported so the split
 // leaves it untouched.
-pub(super) use super::messages::{closest, lower_first};
+use super::messages::lower_first;
 
 /// Campaign files are hand-written; anything this large is a mistake or an attack.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

@@ -1,28 +1,31 @@
 //! The campaign format by path: the keys each mapping takes and the hints for what a field takes or needs; in one place, so a field added to model.rs is one edit here.
 
+/// `messages[3].headline` → `messages[].headline`: the path as the format describes it.
+fn without_indexes(path: &str) -> String {
+    let mut out = String::new();
+    let mut skip = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                skip = true;
+                out.push('[');
+            }
+            ']' => {
+                skip = false;
+                out.push(']');
+            }
+            _ if skip => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The keys each mapping of the format takes, by path with list indexes dropped, in the
 /// model's field order. Checked on the whole tree, so every unknown key of a file is reported
 /// in one run (serde stops at the first).
 pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
-    let norm: String = {
-        let mut out = String::new();
-        let mut skip = false;
-        for c in path.chars() {
-            match c {
-                '[' => {
-                    skip = true;
-                    out.push('[');
-                }
-                ']' => {
-                    skip = false;
-                    out.push(']');
-                }
-                _ if skip => {}
-                _ => out.push(c),
-            }
-        }
-        out
-    };
+    let norm = without_indexes(path);
     Some(match norm.as_str() {
         "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
@@ -72,23 +75,7 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
 }
 
 pub(super) fn required_hint(path: &str) -> String {
-    // messages[3].headline → messages[].headline
-    let mut norm = String::new();
-    let mut skip = false;
-    for c in path.chars() {
-        match c {
-            '[' => {
-                skip = true;
-                norm.push('[');
-            }
-            ']' => {
-                skip = false;
-                norm.push(']');
-            }
-            _ if skip => {}
-            _ => norm.push(c),
-        }
-    }
+    let norm = without_indexes(path);
     let example = match norm.as_str() {
         "campaign.name" => "name: the campaign's name, e.g. name: \"Stop It Now! Scotland: Get Help\"",
         "campaign.organisation" => "organisation: the name printed in the imprint line",

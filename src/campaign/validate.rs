@@ -373,7 +373,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
 /// `hint`, led by the closest id when the given one looks like a typo of it.
 fn did_you_mean<'a>(given: &str, hint: String, ids: impl Iterator<Item = &'a str>) -> String {
     let ids: Vec<&str> = ids.collect();
-    match super::load::closest(given, &ids) {
+    match super::messages::closest(given, &ids) {
         Some(m) => format!("did you mean {m}? {hint}"),
         None => hint,
     }
@@ -429,7 +429,7 @@ fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role: &str) -> O
         }
     };
     if let Err(e) = crate::fonts::check(&bytes) {
-        cx.err_hint(sp(p), format!("brand.fonts.{role}: {} is not a usable font ({})", p.value, super::load::lower_first(&e)), "give a TrueType (.ttf) or OpenType (.otf) file");
+        cx.err_hint(sp(p), format!("brand.fonts.{role}: {} is not a usable font ({})", p.value, super::messages::lower_first(&e)), "give a TrueType (.ttf) or OpenType (.otf) file");
         return None;
     }
     Some(FontFile { path, bytes: Arc::new(bytes) })
@@ -442,7 +442,7 @@ fn logo(cx: &mut Ctx, l: &S<String>) -> Option<Logo> {
         if !matches!(fmt, image::ImageFormat::Png | image::ImageFormat::Jpeg) {
             return Err(format!("it is {fmt:?}, not PNG or JPEG"));
         }
-        image::load_from_memory_with_format(&b, fmt).map_err(|e| super::load::lower_first(&e.to_string()))
+        image::load_from_memory_with_format(&b, fmt).map_err(|e| super::messages::lower_first(&e.to_string()))
     });
     match decoded {
         Ok(img) => {
