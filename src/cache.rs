@@ -96,7 +96,6 @@ impl KeyHasher {
                     self.f32(t.size_mm);
                     self.f32(t.cap_height_mm);
                     self.colour(&t.colour);
-                    self.colour(&t.behind);
                     for l in &t.lines {
                         self.u64(l.text.start as u64);
                         self.u64(l.text.end as u64);
@@ -153,6 +152,28 @@ impl KeyHasher {
     }
 }
 
+/// The key of one asset: its scene, and everything else that reaches its files — names, the
+/// format, the link, the alt text, the raster size, the weeks (manifest), and for print the PDF
+/// settings (creation date, title, crop marks, output profile).
+pub fn asset_key(c: &crate::campaign::Campaign, spec: &crate::plan::AssetSpec, scene: &Scene, main: &str, alt: Option<&str>, px: (u32, u32)) -> String {
+    let f = &spec.format;
+    let mut key = KeyHasher::new();
+    key.scene(scene);
+    for s in [spec.stem.as_str(), main, &format!("{f:?}"), spec.link.as_deref().unwrap_or(""), alt.unwrap_or("")] {
+        key.str(s);
+    }
+    key.u64(((px.0 as u64) << 32) | px.1 as u64);
+    key.str(&format!("{:?}", spec.weeks));
+    if f.kind == crate::campaign::Kind::Print {
+        key.str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
+        key.str(&c.name);
+        key.str(&c.print.output_profile.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default());
+        key.u64(c.print.crop_marks as u64);
+        key.bytes(c.print.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
+    }
+    key.finish()
+}
+
 impl Default for KeyHasher {
     fn default() -> Self {
         Self::new()
@@ -188,6 +209,17 @@ impl Cache {
             }
         }
         Some(e)
+    }
+
+    /// After a full render: drop entries of assets the campaign no longer makes.
+    pub fn prune(&self, keep: &[&str]) {
+        let keep: Vec<PathBuf> = keep.iter().map(|k| self.entry_path(k)).collect();
+        let Ok(rd) = std::fs::read_dir(&self.dir) else { return };
+        for e in rd.flatten() {
+            if !keep.contains(&e.path()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
     }
 
     pub fn store(&self, asset_key: &str, e: &CacheEntry) -> std::io::Result<()> {

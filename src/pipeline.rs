@@ -2,7 +2,7 @@
 //! Assets are laid out and rendered in parallel; results are collected in plan order, so the
 //! output is the same whatever the thread count.
 
-use crate::cache::{Cache, CacheEntry, CachedFile, KeyHasher};
+use crate::cache::{Cache, CacheEntry, CachedFile};
 use crate::campaign::{Campaign, FileType, Kind};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::fonts::FontKit;
@@ -27,13 +27,12 @@ pub struct Asset {
     pub files: Vec<OutFile>,
     /// Files already written to the staging folder, to move into place.
     pub staged: Vec<String>,
-    /// Every file this asset owns, fresh or cached.
-    pub owned: Vec<CachedFile>,
-    pub entry: manifest::Entry,
     pub diags: Vec<Diagnostic>,
     /// Served from the cache: nothing rendered, nothing to write.
     pub unchanged: bool,
-    pub cache: CacheEntry,
+    /// What the cache keeps of the asset: its key, every file it owns (fresh or cached) with
+    /// hashes, its manifest entry (findings current), and its rendered-output findings.
+    pub record: CacheEntry,
 }
 
 /// Where the time of a run went, summed over worker threads (`--timings`).
@@ -95,7 +94,11 @@ pub fn proof_file(spec: &AssetSpec) -> String {
 
 /// Lay out every selected asset (no pixels).
 pub fn layout_all(c: &Campaign, sel: &Selection) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
-    let specs = plan::plan(c, sel);
+    layout_specs(c, plan::plan(c, sel))
+}
+
+/// Lay out these planned assets, in parallel, results in plan order.
+pub fn layout_specs(c: &Campaign, specs: Vec<AssetSpec>) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
     specs
         .into_par_iter()
         .map_init(|| FontKit::new(&c.brand.headline_font, &c.brand.body_font), |kit, spec| {
@@ -105,11 +108,11 @@ pub fn layout_all(c: &Campaign, sel: &Selection) -> Vec<(AssetSpec, Scene, Vec<D
         .collect()
 }
 
-/// Lay out, check and render every selected asset into memory; `tick` is called once per
-/// finished asset (progress display).
-pub fn render_all(c: &Campaign, sel: &Selection, opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Asset> {
+/// Lay out, check and render the planned assets; `tick` is called once per finished asset
+/// (progress display).
+pub fn render_all(c: &Campaign, specs: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Asset> {
     let t = Instant::now();
-    let laid = layout_all(c, sel);
+    let laid = layout_specs(c, specs.to_vec());
     opts.timings.add("layout", t.elapsed());
     laid.into_par_iter()
         .map(|(spec, scene, diags)| {
@@ -127,29 +130,15 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
     let alt_text = (f.kind != Kind::Print).then(|| alt::alt_text(c, &spec));
     let mut main = main_file(&spec);
 
-    let mut key = KeyHasher::new();
-    key.scene(&scene);
-    for s in [spec.stem.as_str(), main.as_str(), &format!("{f:?}"), spec.link.as_deref().unwrap_or(""), alt_text.as_deref().unwrap_or("")] {
-        key.str(s);
-    }
-    key.u64(((w as u64) << 32) | h as u64);
-    key.str(&format!("{:?}", spec.weeks));
-    if f.kind == Kind::Print {
-        key.str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
-        key.str(&c.name);
-        key.str(&c.print.output_profile.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default());
-        key.u64(c.print.crop_marks as u64);
-        key.bytes(c.print.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
-    }
-    let key = key.finish();
+    let key = crate::cache::asset_key(c, &spec, &scene, &main, alt_text.as_deref(), (w, h));
 
     let scene_findings = tm.time("preflight", || preflight::check_scene(c, &spec, &scene, alt_text.as_deref()));
     if let Some(hit) = opts.cache.and_then(|cache| cache.lookup(&spec.key, &key)) {
         let rendered: Vec<Diagnostic> = hit.pixel_findings.iter().map(|x| preflight::relocate(c, &spec, x)).collect();
         let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
-        let mut entry = hit.entry.clone();
-        entry.findings = diags.iter().map(manifest::Finding::from).collect();
-        return Asset { spec, files: vec![], staged: vec![], owned: hit.files.clone(), entry, diags, unchanged: true, cache: hit };
+        let mut record = hit;
+        record.entry.findings = diags.iter().map(manifest::Finding::from).collect();
+        return Asset { spec, files: vec![], staged: vec![], diags, unchanged: true, record };
     }
 
     let pdf_opts = (f.kind == Kind::Print).then(|| pdf::PdfOptions {
@@ -221,8 +210,8 @@ fn render_one(c: &Campaign, spec: AssetSpec, scene: Scene, layout_diags: Vec<Dia
         sha256: owned[0].sha256.clone(),
         findings: diags.iter().map(manifest::Finding::from).collect(),
     };
-    let cache = CacheEntry { key, files: owned.clone(), entry: entry.clone(), pixel_findings };
-    let mut asset = Asset { spec, files, staged: vec![], owned, entry, diags, unchanged: false, cache };
+    let record = CacheEntry { key, files: owned, entry, pixel_findings };
+    let mut asset = Asset { spec, files, staged: vec![], diags, unchanged: false, record };
     if let Some(st) = opts.staging {
         match asset.files.iter().try_for_each(|f| st.put(f)) {
             Ok(()) => asset.staged = std::mem::take(&mut asset.files).into_iter().map(|f| f.rel).collect(),

@@ -99,4 +99,6 @@ fn a_removed_message_leaves_no_stale_file() {
     assert!(r.status.success(), "{}", stderr(&r));
     let left: Vec<String> = files_below(&out.join(ID)).into_iter().filter(|f| f.contains("you-will-be-caught") && !f.starts_with(".cache")).collect();
     assert!(left.is_empty(), "stale files: {left:?}");
+    let cached: Vec<String> = files_below(&out.join(ID)).into_iter().filter(|f| f.starts_with(".cache") && f.contains("you-will-be-caught")).collect();
+    assert!(cached.is_empty(), "stale cache entries: {cached:?}");
 }

@@ -192,6 +192,20 @@ mod doctored {
     }
 
     #[test]
+    fn a_tile_too_tight_for_the_quiet_zone_is_a_qr_error() {
+        let (c, spec, mut scene) = phone_box();
+        for i in &mut scene.items {
+            if let ItemKind::Qr(q) = &mut i.kind {
+                let cut = 2.0 * q.module_mm; // two modules of quiet zone gone on each side
+                q.rect = billposter::units::Rect::new(q.rect.x + cut, q.rect.y + cut, q.rect.w - 2.0 * cut, q.rect.h - 2.0 * cut);
+            }
+        }
+        let d = preflight::check_scene(&c, &spec, &scene, None);
+        let f = d.iter().find(|d| d.code == "qr" && d.message.contains("quiet zone")).expect("quiet zone error");
+        assert_eq!(f.measured.as_deref(), Some("2.0 modules"));
+    }
+
+    #[test]
     fn alt_text_without_the_helpline_is_an_error() {
         let (c, _, _) = phone_box();
         let sel = Selection { only: Some("instagram-square".into()), message: Some("you-will-be-caught".into()) };

@@ -178,7 +178,7 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
         }
     };
     let opts = pipeline::Options { cache: cache.as_ref(), timings: &timings, staging: staging.as_ref() };
-    let assets = pipeline::render_all(&c, &sel, &opts, &|| bar.inc(1));
+    let assets = pipeline::render_all(&c, &specs, &opts, &|| bar.inc(1));
     bar.finish_and_clear();
     let path_of = |s: &crate::plan::AssetSpec| pipeline::main_file(s);
     let (plan, caption_findings) = output::posting_plan::posting_plan(&c, &specs, path_of);
@@ -208,7 +208,7 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     files.extend(extra.iter());
     let manifest = output::manifest::Manifest {
         campaign: c.id.clone(),
-        assets: assets.iter().map(|a| a.entry.clone()).collect(),
+        assets: assets.iter().map(|a| a.record.entry.clone()).collect(),
         print_order: full.then_some(order),
         posting_plan: full.then_some(plan),
     };
@@ -226,15 +226,15 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
             return ExitCode::from(2);
         }
     };
-    if let Some(cache) = &cache.or_else(|| Some(Cache::new(&dir))) {
-        for a in assets.iter().filter(|a| !a.unchanged) {
-            // A cache entry that cannot be written only costs a re-render next time.
-            let _ = cache.store(&a.spec.key, &a.cache);
-        }
+    let cache = cache.unwrap_or_else(|| Cache::new(&dir));
+    for a in assets.iter().filter(|a| !a.unchanged) {
+        // A cache entry that cannot be written only costs a re-render next time.
+        let _ = cache.store(&a.spec.key, &a.record);
     }
     if full {
-        let owned: Vec<&str> = assets.iter().flat_map(|a| a.owned.iter().map(|f| f.rel.as_str())).collect();
+        let owned: Vec<&str> = assets.iter().flat_map(|a| a.record.files.iter().map(|f| f.rel.as_str())).collect();
         output::remove_stale(&dir, &owned);
+        cache.prune(&assets.iter().map(|a| a.spec.key.as_str()).collect::<Vec<_>>());
     }
     timings.add("write", t.elapsed());
     if gate.format == report::Format::Text {

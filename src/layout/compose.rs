@@ -130,8 +130,8 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
     let b_max = if wide { 0.2 * safe.h } else { 0.14 * safe.w.max(safe.h * 0.75) };
     let b_min = parts.headline.floor;
     let logo = brand.logo.as_ref().map(|l| l.width as f32 / l.height.max(1) as f32);
-    let (b, fits) = search(b_min, b_max, |b| arrange(&mut parts, plan, safe, qr_tile, logo, b).is_some());
-    let placed = arrange(&mut parts, plan, safe, qr_tile, logo, b).unwrap_or_else(|| arrange_forced(&mut parts, plan, safe, qr_tile, logo, b));
+    let (b, fits) = search(b_min, b_max, |b| build(&mut parts, plan, safe, qr_tile, logo, b).1);
+    let placed = build(&mut parts, plan, safe, qr_tile, logo, b).0;
     if !fits {
         cx.diags.push(Diagnostic::error("fit", "the copy does not fit the safe area even at the smallest legible size").for_asset(&a.key)
             .at(&c.file, parts.headline.span)
@@ -148,9 +148,9 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         kind: ItemKind::Fill { rect: Rect::new(-bleed, placed.band.y, f.width_mm + 2.0 * bleed, placed.band.h), colour: brand.accent },
     });
     for p in placed.texts {
-        let (colour, behind) = if p.in_band { (band_text, brand.accent) } else { (brand.text, brand.background) };
+        let colour = if p.in_band { band_text } else { brand.text };
         let part = parts.get(p.role);
-        let (block, missing) = part.shaped.place(cx.kit, p.size, p.width, p.rect.x, p.rect.y, p.rect.w, p.align, colour, behind, part.cap);
+        let (block, missing) = part.shaped.place(cx.kit, p.size, p.width, p.rect.x, p.rect.y, p.rect.w, p.align, colour, part.cap);
         if !missing.is_empty() {
             let chars: String = missing.iter().collect();
             cx.diags.push(Diagnostic::error("glyph", format!("the {} font has no glyph for {chars:?} in the {}", if part.role == Role::Headline { "headline" } else { "body" }, p.role.as_str()))
@@ -306,15 +306,6 @@ impl Column {
     }
 }
 
-fn arrange(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> Option<Placed> {
-    let p = build(parts, plan, safe, qr, logo, b);
-    (p.1 && p.0.texts.iter().all(|t| t.fits)).then_some(p.0)
-}
-
-fn arrange_forced(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> Placed {
-    build(parts, plan, safe, qr, logo, b).0
-}
-
 /// Lay out every part at base size `b`; the bool says whether the whole fits the safe area.
 /// `logo`: the logo's aspect ratio (width / height), when the campaign has one.
 fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> (Placed, bool) {
@@ -443,5 +434,6 @@ fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo
         Arrangement::Wide => Rect::new(safe.right() - t, safe.bottom() - t, t, t),
     });
     let band = Rect::new(safe.x, band_y, safe.w, band_h);
+    let fits = fits && texts.iter().all(|t| t.fits);
     (Placed { texts, band, qr: qr_rect, logo: logo_rect }, fits)
 }

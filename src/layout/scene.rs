@@ -103,8 +103,6 @@ pub struct TextBlock {
     pub size_mm: f32,
     pub cap_height_mm: f32,
     pub colour: Colour,
-    /// The colour directly behind this text (for contrast checks).
-    pub behind: Colour,
     pub lines: Vec<TextLine>,
     pub runs: Vec<GlyphRun>,
     /// Union of the line boxes (advance width × line height).

@@ -120,7 +120,7 @@ impl Shaped {
     /// Position the text at `size`, broken at `width`, with its first line box's top at
     /// `(x, y)`; lines aligned within `align_width`.
     #[allow(clippy::too_many_arguments)]
-    pub fn place(&mut self, kit: &FontKit, size: f32, width: f32, x: f32, y: f32, align_width: f32, align: Align, colour: Colour, behind: Colour, cap_ratio: f32) -> (TextBlock, Vec<char>) {
+    pub fn place(&mut self, kit: &FontKit, size: f32, width: f32, x: f32, y: f32, align_width: f32, align: Align, colour: Colour, cap_ratio: f32) -> (TextBlock, Vec<char>) {
         self.measure(size, width);
         let k = size / REF;
         let mut lines = Vec::new();
@@ -186,7 +186,6 @@ impl Shaped {
             size_mm: size,
             cap_height_mm: size * cap_ratio,
             colour,
-            behind,
             lines,
             runs,
             bounds: bounds.unwrap_or(Rect::new(x, y, 0.0, 0.0)),

@@ -6,7 +6,7 @@ use crate::layout::{Role, Scene};
 use crate::plan::AssetSpec;
 use crate::units::CSS_PX_PER_MM;
 
-pub fn check(_c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let f = &spec.format;
     for (item, t) in scene.texts() {
         // The rule is stated as a cap height for print and screens, and as a font size for
@@ -29,13 +29,13 @@ pub fn check(_c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagn
             out.push(
                 Diagnostic::error("legibility", format!("{} {what} is too small{at}", item.role.as_str()))
                     .measured(format!("{:.1} {unit}", phys(measured)), format!("≥ {:.1} {unit}", phys(required)))
-                    .at(&spec_file(_c), item.span),
+                    .at(&c.file, item.span),
             );
         } else if item.role == Role::Headline && f.kind != Kind::Social && measured < 2.0 * required {
             out.push(
                 Diagnostic::warning("legibility", "headline cap height is below the recommended twice the minimum")
                     .measured(format!("{:.1} {unit}", phys(measured)), format!("ideally ≥ {:.1} {unit}", phys(2.0 * required)))
-                    .at(&spec_file(_c), item.span),
+                    .at(&c.file, item.span),
             );
         }
         if item.role == Role::Headline && spec.roadside {
@@ -44,13 +44,9 @@ pub fn check(_c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagn
                 out.push(
                     Diagnostic::warning("legibility", "a roadside headline should be read at a glance")
                         .measured(format!("{words} words"), "≤ 10 words")
-                        .at(&spec_file(_c), item.span),
+                        .at(&c.file, item.span),
                 );
             }
         }
     }
-}
-
-fn spec_file(c: &Campaign) -> std::path::PathBuf {
-    c.file.clone()
 }

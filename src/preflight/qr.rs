@@ -53,7 +53,9 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
             }
         }
     }
-    let quiet = (q.rect.w - symbol.w) / 2.0 / q.module_mm;
+    // Measured from the tile, the module size and the matrix, not from the constant the
+    // symbol rectangle is derived from, so a tile laid out too tight is caught.
+    let quiet = (q.rect.w / q.module_mm - q.matrix.size as f32) / 2.0;
     if quiet < QUIET_ZONE as f32 - 0.01 {
         out.push(err("the QR quiet zone is too narrow".into()).measured(format!("{quiet:.1} modules"), "≥ 4 modules"));
     }
