@@ -115,6 +115,12 @@ impl Format {
         }
     }
 
+    /// Pixels per scene millimetre of a pixel format's file; `None` for print. Layout snaps to
+    /// this grid and preflight reports in these pixels; the raster backend draws at it.
+    pub fn px_per_mm(&self) -> Option<f32> {
+        self.px.map(|(w, _)| w as f32 / self.width_mm)
+    }
+
     /// Aspect ratio width / height.
     pub fn aspect(&self) -> f32 {
         self.width_mm / self.height_mm

@@ -112,9 +112,8 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         let symbol = (min_symbol * 1.12).max(0.2 * safe.w.min(safe.h)).min(cap / per_symbol);
         // On pixel formats every module is a whole number of pixels on the pixel grid: crisp
         // edges, no anti-aliased grey between modules, for cameras and decoders alike.
-        let symbol = match f.px {
-            Some(_) => {
-                let k = crate::units::CSS_PX_PER_MM;
+        let symbol = match f.px_per_mm() {
+            Some(k) => {
                 let n = m.size as f32;
                 let module = (symbol * k / n).floor().max((min_symbol * k / n).ceil()).max(1.0);
                 module * n / k
@@ -162,8 +161,7 @@ pub fn layout(c: &Campaign, a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Dia
         items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }
     if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
-        if f.px.is_some() {
-            let k = crate::units::CSS_PX_PER_MM;
+        if let Some(k) = f.px_per_mm() {
             tile.x = (tile.x * k).round() / k;
             tile.y = (tile.y * k).round() / k;
         }

@@ -12,7 +12,7 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
         // The rule is stated as a cap height for print and screens, and as a font size for
         // social images (28 px per 1080 px of width).
         let (measured, required, unit_k, unit, what) = match f.kind {
-            Kind::Social => (t.size_mm, f.min_social_text_mm(), CSS_PX_PER_MM, "px", "text size"),
+            Kind::Social => (t.size_mm, f.min_social_text_mm(), f.px_per_mm().unwrap_or(CSS_PX_PER_MM), "px", "text size"),
             _ => {
                 let cap_ratio = t.cap_height_mm / t.size_mm;
                 (t.cap_height_mm, f.min_cap_mm(cap_ratio), 1.0, "mm", "cap height")

@@ -46,8 +46,9 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
             }
         }
         _ => {
-            let px = symbol.w * CSS_PX_PER_MM;
-            let need = f.min_qr_symbol_mm() * CSS_PX_PER_MM;
+            let k = f.px_per_mm().unwrap_or(CSS_PX_PER_MM);
+            let px = symbol.w * k;
+            let need = f.min_qr_symbol_mm() * k;
             if px < need * 0.995 {
                 out.push(err("the QR code is smaller than screens and social images need".into()).measured(format!("{px:.0} px"), format!("≥ {need:.0} px (240 per 1080)")));
             }
