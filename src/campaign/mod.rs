@@ -144,11 +144,13 @@ impl Campaign {
     pub fn format(&self, id: &str) -> Option<&Format> {
         self.formats.iter().find(|f| f.id == id)
     }
-    /// The imprint line printed small on every asset: organisation, then partners.
+    /// The imprint line printed small on every asset: organisation, then partners. The
+    /// separator is tied to the name before it (no-break space), so a wrapped imprint never
+    /// starts a line with "·".
     pub fn imprint(&self) -> String {
         let mut s = self.organisation.value.clone();
         for p in &self.partners {
-            s.push_str(" · ");
+            s.push_str("\u{a0}· ");
             s.push_str(p);
         }
         s
