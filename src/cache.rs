@@ -1,27 +1,27 @@
 //! The incremental cache: an asset whose rendering inputs have not changed is not rendered again.
 //!
-//! The key of an asset hashes its *scene* — the complete, backend-neutral input to every
-//! backend (positioned glyphs, colours, QR modules, sizes) — plus the font bytes the glyphs come
-//! from, the backend settings, the file names, the alt text and the tool version. Layout is cheap
-//! and always runs; the expensive part (rasterising, encoding, PDF, QR decode) is what the cache
-//! saves. Hashing the scene rather than the campaign means nothing that reaches the pixels can be
-//! forgotten, and an edit that does not change an asset (a comment, another message, a line moved
-//! down) does not re-render it.
+//! The key of an asset hashes its resolved spec — everything the plan decided reaches its files
+//! (file names, link, alt text, backend settings, PDF date and profile, font and image content by
+//! digest) — and its *scene*, the complete, backend-neutral input to every backend (positioned
+//! glyphs, colours, QR modules, sizes), plus the tool version. Layout is cheap and always runs;
+//! the expensive part (rasterising, encoding, PDF, QR decode) is what the cache saves. Neither
+//! reads the campaign, so an edit that does not change an asset (a comment, another message, a
+//! line moved down) does not re-render it.
 //!
 //! Entries live in `<out>/<campaign-id>/.cache/`, one small JSON file per asset, written
 //! atomically after the asset's files. A torn or unreadable entry is a miss. A hit is served only
 //! when every file it names is on disk with the recorded SHA-256, so a deleted or edited output
 //! file is rendered again: the cache never serves a stale file.
 
-use crate::layout::scene::{ItemKind, Scene};
+use crate::layout::scene::Scene;
+use crate::plan::AssetSpec;
 use crate::output::manifest::{sha256_hex, Entry, Finding};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Bump when output for the same scene changes in a way the version number does not capture.
-const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 2;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct CachedFile {
@@ -38,146 +38,29 @@ pub struct CacheEntry {
     pub pixel_findings: Vec<Finding>,
 }
 
-/// Streams the parts of a key into SHA-256 with unambiguous framing.
-pub struct KeyHasher {
-    h: Sha256,
-    fonts: HashMap<usize, [u8; 32]>,
-}
+/// SHA-256 fed by a serialiser, so a key is computed without holding its text.
+struct HashWriter(Sha256);
 
-impl KeyHasher {
-    pub fn new() -> Self {
-        let mut k = KeyHasher { h: Sha256::new(), fonts: HashMap::new() };
-        k.str(env!("CARGO_PKG_VERSION"));
-        // A hash of the sources this binary was built from (build.rs): any change to an encoder,
-        // the PDF writer or the marks invalidates the cache without anyone bumping a number.
-        k.str(env!("BILLPOSTER_BUILD_ID"));
-        k.u64(SCHEMA as u64);
-        k
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
     }
-    pub fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.h.update(s.as_bytes());
-    }
-    pub fn u64(&mut self, v: u64) {
-        self.h.update(v.to_le_bytes());
-    }
-    pub fn f32(&mut self, v: f32) {
-        self.h.update(v.to_bits().to_le_bytes());
-    }
-    pub fn bytes(&mut self, b: &[u8]) {
-        self.u64(b.len() as u64);
-        self.h.update(b);
-    }
-    fn font(&mut self, bytes: &std::sync::Arc<Vec<u8>>) {
-        let id = std::sync::Arc::as_ptr(bytes) as usize;
-        let digest = *self.fonts.entry(id).or_insert_with(|| Sha256::digest(bytes.as_slice()).into());
-        self.h.update(digest);
-    }
-    /// Everything a backend reads from a scene. Spans (campaign line numbers) are left out:
-    /// they do not reach a file.
-    pub fn scene(&mut self, s: &Scene) {
-        self.str(&s.key);
-        for v in [s.width_mm, s.height_mm, s.bleed_mm, s.safe.x, s.safe.y, s.safe.w, s.safe.h] {
-            self.f32(v);
-        }
-        self.colour(&s.background);
-        for item in &s.items {
-            self.str(item.role.as_str());
-            self.rect(&item.region);
-            match &item.kind {
-                ItemKind::Fill { rect, colour } => {
-                    self.u64(1);
-                    self.rect(rect);
-                    self.colour(colour);
-                }
-                ItemKind::Text(t) => {
-                    self.u64(2);
-                    self.str(&t.text);
-                    self.f32(t.size_mm);
-                    self.f32(t.cap_height_mm);
-                    self.colour(&t.colour);
-                    for l in &t.lines {
-                        self.u64(l.text.start as u64);
-                        self.u64(l.text.end as u64);
-                        self.f32(l.baseline_y);
-                        self.rect(&l.rect);
-                    }
-                    for r in &t.runs {
-                        self.font(&r.font.bytes);
-                        self.f32(r.size_mm);
-                        for g in &r.glyphs {
-                            self.u64(g.id as u64);
-                            self.f32(g.x);
-                            self.f32(g.y);
-                            self.f32(g.advance);
-                            self.u64(g.text.start as u64);
-                            self.u64(g.text.end as u64);
-                        }
-                    }
-                }
-                ItemKind::Qr(q) => {
-                    self.u64(3);
-                    self.str(&q.link);
-                    self.u64(q.matrix.size as u64);
-                    self.bytes(&q.matrix.dark.iter().map(|d| *d as u8).collect::<Vec<u8>>());
-                    self.str(&format!("{:?}", q.matrix.ec));
-                    self.rect(&q.rect);
-                    self.f32(q.module_mm);
-                    self.colour(&q.dark);
-                    self.colour(&q.light);
-                }
-                ItemKind::Image(i) => {
-                    self.u64(4);
-                    self.rect(&i.rect);
-                    self.u64(i.width as u64);
-                    self.u64(i.height as u64);
-                    self.bytes(&i.rgba);
-                }
-            }
-        }
-    }
-    fn rect(&mut self, r: &crate::units::Rect) {
-        for v in [r.x, r.y, r.w, r.h] {
-            self.f32(v);
-        }
-    }
-    fn colour(&mut self, c: &crate::campaign::Colour) {
-        self.h.update(c.srgb);
-        for v in c.cmyk {
-            self.f32(v);
-        }
-    }
-    pub fn finish(self) -> String {
-        self.h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
-/// The key of one asset: its scene, and everything else that reaches its files — names, the
-/// format, the link, the alt text, the raster size, the weeks (manifest), and for print the PDF
-/// settings (creation date, title, crop marks, output profile).
-pub fn asset_key(c: &crate::campaign::Campaign, spec: &crate::plan::AssetSpec, scene: &Scene, main: &str, alt: Option<&str>, px: (u32, u32)) -> String {
-    let f = &spec.format;
-    let mut key = KeyHasher::new();
-    key.scene(scene);
-    for s in [spec.stem.as_str(), main, &format!("{f:?}"), spec.link.as_deref().unwrap_or(""), alt.unwrap_or("")] {
-        key.str(s);
-    }
-    key.u64(((px.0 as u64) << 32) | px.1 as u64);
-    key.str(&format!("{:?}", spec.weeks));
-    if f.kind == crate::campaign::Kind::Print {
-        key.str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
-        key.str(&c.name);
-        key.str(&c.print.output_profile.as_ref().map(|(p, _)| p.display().to_string()).unwrap_or_default());
-        key.u64(c.print.crop_marks as u64);
-        key.bytes(c.print.output_profile.as_ref().map(|(_, b)| b.as_slice()).unwrap_or_default());
-    }
-    key.finish()
-}
-
-impl Default for KeyHasher {
-    fn default() -> Self {
-        Self::new()
-    }
+/// The key of one asset: its resolved spec and its scene, serialised whole (spans, which reach
+/// no file, are the only fields left out), plus the tool's version and build. Nothing is listed
+/// by hand, so a field added to either is in the key without anyone remembering to add it.
+pub fn asset_key(spec: &AssetSpec, scene: &Scene) -> String {
+    let mut h = HashWriter(Sha256::new());
+    // A hash of the sources this binary was built from (build.rs): any change to an encoder,
+    // the PDF writer or the marks invalidates the cache without anyone bumping a number.
+    let tool = (env!("CARGO_PKG_VERSION"), env!("BILLPOSTER_BUILD_ID"), SCHEMA);
+    serde_json::to_writer(&mut h, &(tool, spec, scene)).expect("spec and scene serialise");
+    h.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub struct Cache {

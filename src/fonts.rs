@@ -1,7 +1,7 @@
 //! Fonts: the bundled set (compiled into the binary, so output never depends on the machine or
 //! the working directory) and the per-thread shaping context built from a campaign's fonts.
 
-use crate::campaign::FontFile;
+use crate::vocab::FontFile;
 use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
 use parley::FontContext;
 use skrifa::{FontRef, MetadataProvider};
@@ -86,6 +86,11 @@ impl FontKit {
             headline_blob,
             body_blob,
         }
+    }
+
+    /// Was this kit built from these two fonts?
+    pub fn is_for(&self, headline: &FontFile, body: &FontFile) -> bool {
+        self.headline.digest == headline.digest && self.body.digest == body.digest
     }
 
     /// The campaign font a shaped run's blob came from.

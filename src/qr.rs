@@ -12,7 +12,7 @@ pub enum Ec {
     Q,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct QrMatrix {
     /// Modules per side, without the quiet zone.
     pub size: u32,

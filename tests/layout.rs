@@ -3,14 +3,13 @@
 mod common;
 use billposter::campaign;
 use billposter::layout::{ItemKind, Role, Scene};
-use billposter::pipeline;
 use billposter::plan::Selection;
-use billposter::units::Rect;
+use billposter::vocab::units::Rect;
 use common::*;
 
-fn scenes(path: &std::path::Path) -> Vec<(billposter::plan::AssetSpec, Scene, Vec<billposter::diag::Diagnostic>)> {
+fn scenes(path: &std::path::Path) -> Vec<(billposter::plan::AssetSpec, Scene, Vec<billposter::vocab::Diagnostic>)> {
     let (c, _) = campaign::load(path).unwrap_or_else(|e| panic!("{e}"));
-    pipeline::layout_all(&c, &Selection::default())
+    lay_out(&c, &Selection::default())
 }
 
 fn text_rect(scene: &Scene, role: Role) -> Option<(Rect, usize, f32)> {
@@ -75,19 +74,19 @@ fn no_headline_or_body_ends_on_a_lone_word() {
 #[test]
 fn a_long_headline_shrinks_but_stays_legible_or_is_reported() {
     let (c, _) = campaign::load(&fixture("good/long-headline.yaml")).unwrap();
-    let laid = pipeline::layout_all(&c, &Selection::default());
+    let laid = lay_out(&c, &Selection::default());
     for (spec, scene, diags) in &laid {
         let (_, _, size) = text_rect(scene, Role::Headline).unwrap();
-        let cap = billposter::fonts::cap_ratio(&c.brand.headline_font.bytes);
+        let cap = billposter::fonts::cap_ratio(&spec.style.headline_font.bytes);
         let floor = spec.format.min_cap_mm(cap) / cap;
         assert!(size >= floor * 0.999, "{}: headline {size} below the legibility floor {floor}", spec.key);
         let fit_errors = diags.iter().filter(|d| d.code == "fit").count();
-        match spec.message {
+        match spec.message.ordinal {
             // "medium": shrinks and fits everywhere.
             0 => assert_eq!(fit_errors, 0, "{}: {diags:?}", spec.key),
             // "huge": cannot fit the social formats at their legibility floor: reported, never
             // clipped. (A 1.2 × 1.8 m phone box read from 2 m holds it at 14 mm type.)
-            _ if spec.format.kind != billposter::campaign::Kind::Print => {
+            _ if spec.format.kind != billposter::vocab::Kind::Print => {
                 assert!(fit_errors > 0, "{}: an impossible headline was not reported", spec.key)
             }
             _ => {}

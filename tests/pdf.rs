@@ -11,7 +11,10 @@ use billposter::fonts::FontKit;
 use billposter::layout::{self, ItemKind, Role, Scene};
 use billposter::plan::{self, AssetSpec, Selection};
 use billposter::render::pdf::{self, PdfOptions};
-use billposter::render::raster;
+use billposter::render::raster::{self, RasterOptions};
+use billposter::vocab::icc::Profile;
+use billposter::vocab::Timestamp;
+use std::sync::Arc;
 use image::{GrayImage, RgbImage};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,10 +36,11 @@ fn fixture() -> &'static Fixture {
         let (c, _) = campaign::load(&path).unwrap_or_else(|d| panic!("bundled campaign must load: {d:?}"));
         let sel = Selection { only: Some("print".into()), message: None };
         let mut kit = FontKit::new(&c.brand.headline_font, &c.brand.body_font);
-        let assets: Vec<_> = plan::plan(&c, &sel)
+        let assets: Vec<_> = plan::plan(&c, &sel, Timestamp::FIXED)
+            .assets
             .into_iter()
             .map(|spec| {
-                let (scene, _) = layout::layout(&c, &spec, &mut kit);
+                let (scene, _) = layout::layout(&spec, &mut kit);
                 (spec, scene)
             })
             .collect();
@@ -55,7 +59,7 @@ fn first(format: &str) -> &'static (AssetSpec, Scene) {
 }
 
 fn opts(spec: &AssetSpec, crop_marks: bool) -> PdfOptions {
-    PdfOptions { scale: spec.format.scale, crop_marks, output_profile: None, title: spec.key.clone() }
+    PdfOptions { crop_marks, output_profile: None, ..spec.pdf.clone().expect("a print asset has PDF settings") }
 }
 
 fn render(spec: &AssetSpec, scene: &Scene, crop_marks: bool) -> Vec<u8> {
@@ -69,7 +73,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn file_name(spec: &AssetSpec) -> String {
-    format!("{}_{}.pdf", spec.key.replace('/', "_"), pdf::file_suffix(spec.format.scale))
+    format!("{}_{}.pdf", spec.key.replace('/', "_"), billposter::vocab::format::scale_suffix(spec.format.scale))
 }
 
 // ---- external tools ----
@@ -258,7 +262,7 @@ fn poppler_rendering_matches_the_png_proof() {
         let png = pdftoppm(&path, COMPARE_DPI, Some((x, y, w, h)), &[], &dir.path().join(format!("{stem}.actual")));
         let actual = image::open(&png).unwrap().to_rgb8();
         assert_eq!(actual.dimensions(), (w, h), "{}: poppler crop size", spec.key);
-        let proof = raster::render(scene, w, h);
+        let proof = raster::render(scene, &RasterOptions { width: w, height: h });
         let expected = RgbImage::from_raw(w, h, proof.rgb).unwrap();
 
         let d = compare(&expected, &actual);
@@ -329,7 +333,7 @@ fn qr_decoded_from_the_rendered_pdf_is_the_tracked_link() {
     let mut decoded = 0;
     for (spec, scene) in print_assets() {
         let Some(q) = scene.qr() else { continue };
-        let link = spec.link.as_deref().expect("an asset with a QR has a tracked link");
+        let link = spec.qr.as_ref().map(|q| q.link.text.as_str()).expect("an asset with a QR has a tracked link");
         assert_eq!(q.link, link, "{}: the scene's QR link", spec.key);
         let path = write(dir.path(), &file_name(spec), &render(spec, scene, true));
         let b = boxes(&path);
@@ -377,7 +381,7 @@ fn pdftotext_gives_the_copy_back() {
         let path = write(dir.path(), &file_name(spec), &render(spec, scene, true));
         let text = words(&tool_ok("pdftotext", &[path.to_str().unwrap(), "-"]));
         let helpline = &c.contact.helpline.value;
-        let headline = c.messages[spec.message].headline.get(&spec.language);
+        let headline = spec.copy.headline.text.as_str();
         assert!(text.contains(helpline.as_str()), "{}: pdftotext lacks the helpline {helpline:?}:\n{text}", spec.key);
         assert!(text.contains(&words(headline)), "{}: pdftotext lacks the headline {headline:?}:\n{text}", spec.key);
         for (item, block) in scene.texts() {
@@ -588,14 +592,14 @@ fn band_and_background_extend_into_the_bleed() {
 fn an_image_goes_in_as_cmyk_with_a_soft_mask() {
     let (spec, scene) = first("phone-box");
     let mut scene = scene.clone();
-    let rect = billposter::units::Rect::new(40.0, 40.0, 100.0, 100.0);
+    let rect = billposter::vocab::units::Rect::new(40.0, 40.0, 100.0, 100.0);
     // 2 × 2: opaque red, opaque green, half-transparent blue, transparent.
     let rgba = vec![255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 128, 0, 0, 0, 0];
     scene.items.push(layout::Item {
         role: Role::Logo,
         span: scene.items[0].span,
         region: rect,
-        kind: ItemKind::Image(layout::scene::ImageItem { rect, rgba: std::sync::Arc::new(rgba), width: 2, height: 2 }),
+        kind: ItemKind::Image(layout::scene::ImageItem { rect, bitmap: billposter::vocab::Bitmap::new(rgba, 2, 2) }),
     });
     let bytes = pdf::render(&scene, &opts(spec, true)).expect("an image goes into the PDF");
     let dir = tempfile::tempdir().unwrap();
@@ -687,7 +691,8 @@ fn test_cmyk_profile() -> Vec<u8> {
 }
 
 fn pdfx_opts(spec: &AssetSpec, icc: Vec<u8>) -> PdfOptions {
-    PdfOptions { output_profile: Some((PathBuf::from("test-cmyk.icc"), icc)), ..opts(spec, true) }
+    let profile = Profile::parse(Path::new("test-cmyk.icc"), &icc).expect("the test profile is a CMYK output profile");
+    PdfOptions { output_profile: Some(Arc::new(profile)), ..opts(spec, true) }
 }
 
 fn json_ref(v: &serde_json::Value) -> String {
@@ -751,11 +756,12 @@ fn output_profile_makes_a_pdfx4_file() {
 
 #[test]
 fn a_profile_that_is_not_cmyk_output_is_refused() {
-    let (spec, scene) = first("phone-box");
+    // Profiles are parsed once, at load: what the PDF backend is given is always a checked one.
+    let at = Path::new("test-cmyk.icc");
     let mut rgb = test_cmyk_profile();
     rgb[16..20].copy_from_slice(b"RGB ");
-    let err = pdf::render(scene, &pdfx_opts(spec, rgb)).expect_err("an RGB profile cannot be a PDF/X-4 output intent");
+    let err = Profile::parse(at, &rgb).expect_err("an RGB profile cannot be a PDF/X-4 output intent");
     assert!(err.contains("CMYK"), "{err}");
-    let err = pdf::render(scene, &pdfx_opts(spec, b"not a profile".to_vec())).expect_err("garbage is not a profile");
+    let err = Profile::parse(at, b"not a profile").expect_err("garbage is not a profile");
     assert!(err.contains("not an ICC profile"), "{err}");
 }

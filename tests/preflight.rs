@@ -92,67 +92,69 @@ fn the_table_groups_findings_by_asset() {
 /// Preflight must fail on a bad scene, not only pass on good ones: take a scene layout made,
 /// break one thing, and see exactly that check report it.
 mod doctored {
-    use billposter::campaign::{self, Colour};
+    use super::lay_out;
+    use billposter::campaign;
     use billposter::layout::{ItemKind, Role, Scene};
-    use billposter::pipeline;
-    use billposter::plan::{AssetSpec, Selection};
+    use billposter::plan::{AssetSpec, Selection, Text};
     use billposter::preflight;
     use billposter::qr::{Ec, QrMatrix};
-    use billposter::render::raster;
+    use billposter::render::raster::{self, RasterOptions};
+    use billposter::vocab::{Code, Colour};
 
     fn phone_box() -> (campaign::Campaign, AssetSpec, Scene) {
         let (c, _) = campaign::load(&super::bundled()).unwrap();
         let sel = Selection { only: Some("phone-box".into()), message: Some("you-will-be-caught".into()) };
-        let (spec, scene, _) = pipeline::layout_all(&c, &sel).remove(0);
+        let (spec, scene, _) = lay_out(&c, &sel).remove(0);
         (c, spec, scene)
     }
 
-    fn codes(c: &campaign::Campaign, spec: &AssetSpec, scene: &Scene) -> Vec<(String, &'static str)> {
-        preflight::check_scene(c, spec, scene, None).iter().map(|d| (d.message.clone(), d.code)).collect()
+    fn codes(spec: &AssetSpec, scene: &Scene) -> Vec<(String, Code)> {
+        preflight::check_scene(spec, scene).iter().map(|d| (d.message.clone(), d.code)).collect()
     }
 
     #[test]
     fn the_untouched_scene_is_clean() {
-        let (c, spec, scene) = phone_box();
-        let errors: Vec<_> = preflight::check_scene(&c, &spec, &scene, None).into_iter().filter(|d| d.is_error()).collect();
+        let (_, spec, scene) = phone_box();
+        let errors: Vec<_> = preflight::check_scene(&spec, &scene).into_iter().filter(|d| d.is_error()).collect();
         assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
     fn a_missing_helpline_is_a_presence_error() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         scene.items.retain(|i| i.role != Role::Helpline);
-        assert!(codes(&c, &spec, &scene).iter().any(|(m, code)| *code == "presence" && m.contains("helpline")));
+        assert!(codes(&spec, &scene).iter().any(|(m, code)| *code == "presence" && m.contains("helpline")));
     }
 
     #[test]
     fn small_type_is_a_legibility_error() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         for i in &mut scene.items {
             if let (Role::Hours, ItemKind::Text(t)) = (i.role, &mut i.kind) {
                 t.cap_height_mm = 9.0; // 2 m × 5 mm/m = 10 mm needed
             }
         }
-        let d = preflight::check_scene(&c, &spec, &scene, None);
+        let d = preflight::check_scene(&spec, &scene);
         let f = d.iter().find(|d| d.code == "legibility" && d.is_error()).expect("legibility error");
         assert_eq!((f.measured.as_deref(), f.required.as_deref()), (Some("9.0 mm"), Some("≥ 10.0 mm")));
+        let (c, _, _) = phone_box();
         assert_eq!(f.span, c.contact.hours.as_ref().unwrap().span, "located at the hours field");
     }
 
     #[test]
     fn text_pushed_out_of_the_safe_area_is_a_fit_error() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         for i in &mut scene.items {
             if let (Role::Website, ItemKind::Text(t)) = (i.role, &mut i.kind) {
                 t.lines[0].rect.x = 5.0; // inside the 30 mm safe margin
             }
         }
-        assert!(codes(&c, &spec, &scene).iter().any(|(m, code)| *code == "fit" && m.contains("website")));
+        assert!(codes(&spec, &scene).iter().any(|(m, code)| *code == "fit" && m.contains("website")));
     }
 
     #[test]
     fn a_weak_helpline_contrast_warns_and_a_bad_one_blocks() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         let set = |scene: &mut Scene, hex: &str| {
             for i in &mut scene.items {
                 if let ItemKind::Fill { colour, .. } = &mut i.kind {
@@ -161,16 +163,16 @@ mod doctored {
             }
         };
         set(&mut scene, "#8A94A8"); // navy on grey-blue: between 4.5:1 and 7:1
-        let d = preflight::check_scene(&c, &spec, &scene, None);
+        let d = preflight::check_scene(&spec, &scene);
         assert!(d.iter().any(|d| d.code == "contrast" && !d.is_error() && d.message.contains("helpline")), "{d:?}");
         set(&mut scene, "#3A4A66");
-        let d = preflight::check_scene(&c, &spec, &scene, None);
+        let d = preflight::check_scene(&spec, &scene);
         assert!(d.iter().any(|d| d.code == "contrast" && d.is_error() && d.message.contains("helpline")), "{d:?}");
     }
 
     #[test]
     fn a_code_that_reads_as_another_link_is_a_qr_error() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         for i in &mut scene.items {
             if let ItemKind::Qr(q) = &mut i.kind {
                 // Same size and position, different payload: what a stale or swapped code would be.
@@ -184,23 +186,23 @@ mod doctored {
                 q.matrix = other;
             }
         }
-        let (w, h) = pipeline::raster_size(&spec);
-        let r = raster::render(&scene, w, h);
-        let d = preflight::check_pixels(&c, &spec, &scene, &r);
+        let (width, height) = spec.px;
+        let r = raster::render(&scene, &RasterOptions { width, height });
+        let d = preflight::check_pixels(&spec, &scene, &r);
         let f = d.iter().find(|d| d.code == "qr").expect("qr error from the pixels");
         assert_eq!(f.measured.as_deref(), Some("https://example.com/not-the-helpline-site-at-all-but-long-enough"));
     }
 
     #[test]
     fn a_tile_too_tight_for_the_quiet_zone_is_a_qr_error() {
-        let (c, spec, mut scene) = phone_box();
+        let (_, spec, mut scene) = phone_box();
         for i in &mut scene.items {
             if let ItemKind::Qr(q) = &mut i.kind {
                 let cut = 2.0 * q.module_mm; // two modules of quiet zone gone on each side
-                q.rect = billposter::units::Rect::new(q.rect.x + cut, q.rect.y + cut, q.rect.w - 2.0 * cut, q.rect.h - 2.0 * cut);
+                q.rect = billposter::vocab::units::Rect::new(q.rect.x + cut, q.rect.y + cut, q.rect.w - 2.0 * cut, q.rect.h - 2.0 * cut);
             }
         }
-        let d = preflight::check_scene(&c, &spec, &scene, None);
+        let d = preflight::check_scene(&spec, &scene);
         let f = d.iter().find(|d| d.code == "qr" && d.message.contains("quiet zone")).expect("quiet zone error");
         assert_eq!(f.measured.as_deref(), Some("2.0 modules"));
     }
@@ -209,8 +211,10 @@ mod doctored {
     fn alt_text_without_the_helpline_is_an_error() {
         let (c, _, _) = phone_box();
         let sel = Selection { only: Some("instagram-square".into()), message: Some("you-will-be-caught".into()) };
-        let (spec, scene, _) = pipeline::layout_all(&c, &sel).remove(0);
-        let d = preflight::check_scene(&c, &spec, &scene, Some("You will be caught. You risk losing everything."));
+        let (mut spec, scene, _) = lay_out(&c, &sel).remove(0);
+        let span = spec.alt.as_ref().expect("a social asset has alt text").span;
+        spec.alt = Some(Text::new("You will be caught. You risk losing everything.", span));
+        let d = preflight::check_scene(&spec, &scene);
         assert!(d.iter().any(|d| d.code == "alt-text" && d.message.contains("helpline number")), "{d:?}");
     }
 }

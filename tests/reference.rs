@@ -7,7 +7,6 @@
 
 mod common;
 use billposter::campaign;
-use billposter::pipeline;
 use billposter::plan::Selection;
 use billposter::render::raster;
 use common::*;
@@ -19,12 +18,12 @@ const MAX_DIFFERING: f64 = 0.002;
 fn check(format: &str, message: &str, name: &str) {
     let (c, _) = campaign::load(&bundled()).unwrap();
     let sel = Selection { only: Some(format.into()), message: Some(message.into()) };
-    let laid = pipeline::layout_all(&c, &sel);
+    let laid = lay_out(&c, &sel);
     let (spec, scene, _) = &laid[0];
-    let (w, h) = pipeline::raster_size(spec);
+    let (w, h) = spec.px;
     // Print proofs are compared at a quarter of their density to keep the references small.
     let (w, h) = if spec.format.px.is_none() { (w / 4, h / 4) } else { (w, h) };
-    let r = raster::render(scene, w, h);
+    let r = raster::render(scene, &raster::RasterOptions { width: w, height: h });
     let actual = RgbImage::from_raw(w, h, r.rgb).unwrap();
     let path = root().join("tests/ref").join(format!("{name}.png"));
     if std::env::var_os("BILLPOSTER_UPDATE_REFS").is_some() {

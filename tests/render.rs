@@ -179,7 +179,7 @@ fn a_placement_marked_pedestrian_uses_the_pedestrian_legibility_rule() {
     let c = tmp.path().join("c.yaml");
     std::fs::write(&c, text).unwrap();
     let (campaign, _) = billposter::campaign::load(&c).unwrap();
-    let laid = billposter::pipeline::layout_all(&campaign, &billposter::plan::Selection { only: Some("billboard-48".into()), message: None });
+    let laid = lay_out(&campaign, &billposter::plan::Selection { only: Some("billboard-48".into()), message: None });
     for (spec, scene, _) in laid {
         assert!(!spec.format.roadside);
         for (item, t) in scene.texts() {

@@ -1,12 +1,10 @@
 //! Bytes → `Campaign`: read the file, parse YAML with budgets, then validate.
 
 use super::{parse::parse, validate, Campaign};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
-// validate.rs reaches these through `load::` (as it does `io_reason`); re-exported so the split
-// leaves it untouched.
-use super::messages::lower_first;
+use super::wording::io_reason;
 
 /// Campaign files are hand-written; anything this large is a mistake or an attack.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -17,17 +15,17 @@ pub fn load(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
     let fail = |d: Diagnostic| Err(Diagnostics(vec![d.in_file(path)]));
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail(Diagnostic::error("io", format!("cannot read campaign file: {}", io_reason(&e)))),
+        Err(e) => return fail(Diagnostic::error(Code::Io, format!("cannot read campaign file: {}", io_reason(&e)))),
     };
     if meta.is_dir() {
-        return fail(Diagnostic::error("io", "expected a campaign file, found a directory"));
+        return fail(Diagnostic::error(Code::Io, "expected a campaign file, found a directory"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return fail(Diagnostic::error("yaml", format!("file is {} bytes; a campaign file may be at most {MAX_FILE_BYTES}", meta.len())));
+        return fail(Diagnostic::error(Code::Yaml, format!("file is {} bytes; a campaign file may be at most {MAX_FILE_BYTES}", meta.len())));
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return fail(Diagnostic::error("io", format!("cannot read campaign file: {}", io_reason(&e)))),
+        Err(e) => return fail(Diagnostic::error(Code::Io, format!("cannot read campaign file: {}", io_reason(&e)))),
     };
     let model = match parse(&bytes) {
         Ok(m) => m,
@@ -36,12 +34,3 @@ pub fn load(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
     validate::validate(path, model)
 }
 
-/// A dependency's error text as the rest of a lowercase message.
-pub(super) fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => lower_first(&e.to_string()),
-    }
-}

@@ -1,10 +1,11 @@
 //! serde-saphyr errors → our diagnostics: lowercase, in the campaign's words, located on the key or value they are about, with a hint; apart because wording changes without the parse changing.
 
-use super::parse::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_SCALAR_BYTES};
+use super::budget::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_SCALAR_BYTES};
+use super::wording::{list, lower_first, path_or_top, unknown_key};
 use super::position::{line_col, offset_of, unclosed_bracket};
 use super::schema::{field_hint, required_hint};
-use super::tree::{describe, find, join, path_or_top, span_of, Found, Node, Scalar, S};
-use crate::diag::{Diagnostic, Span};
+use super::tree::{describe, find, join, span_of, Found, Node, Scalar, S};
+use crate::vocab::{Code, Diagnostic, Span};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::Error as YamlError;
 
@@ -41,7 +42,7 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
         } else {
             format!("{path}: expected {expected}, found {}", found_desc(fallback_found))
         };
-        let d = Diagnostic::error("yaml", msg).at_span(value_at);
+        let d = Diagnostic::error(Code::Yaml, msg).at_span(value_at);
         // A text written plainly that YAML reads as a number, true/false or nothing.
         let unquoted = expected.starts_with("a text")
             && value.as_ref().is_some_and(|(_, n)| matches!(n.value, Node::Scalar(Scalar::Number(_) | Scalar::Bool(_) | Scalar::Null)));
@@ -68,7 +69,7 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
                 },
             };
             let msg = if parent.is_empty() { format!("missing required key `{field}` at the top level") } else { format!("{parent}: missing required key `{field}`") };
-            Diagnostic::error("yaml", msg).at_span(at).hint(required_hint(&join(&parent, field)))
+            Diagnostic::error(Code::Yaml, msg).at_span(at).hint(required_hint(&join(&parent, field)))
         }
         YamlError::SerdeInvalidType { unexpected, expected, .. } | YamlError::SerdeInvalidValue { unexpected, expected, .. } => {
             typed(&expected_phrase(expected), &unexpected_phrase(unexpected))
@@ -84,15 +85,15 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
             let msg = lower_first(msg);
             let path = value_path.clone().unwrap_or_default();
             let msg = if path.is_empty() { msg } else { format!("{path}: {msg}") };
-            Diagnostic::error("yaml", msg).at_span(value_at)
+            Diagnostic::error(Code::Yaml, msg).at_span(value_at)
         }
         YamlError::DuplicateMappingKey { key: k, .. } => {
             let parent = key.as_ref().map(|(_, p, _, _)| p.clone()).unwrap_or_default();
             let k = k.clone().unwrap_or_else(|| "?".into());
-            Diagnostic::error("yaml", format!("{}: key `{k}` is given twice", path_or_top(&parent))).at_span(at).hint("each key may appear once in a mapping")
+            Diagnostic::error(Code::Yaml, format!("{}: key `{k}` is given twice", path_or_top(&parent))).at_span(at).hint("each key may appear once in a mapping")
         }
-        YamlError::Eof { .. } => Diagnostic::error("yaml", "the file ended in the middle of a value").at_span(at).hint("is the file cut short?"),
-        YamlError::MultipleDocuments { .. } => Diagnostic::error("yaml", "the file holds more than one YAML document; a campaign is exactly one")
+        YamlError::Eof { .. } => Diagnostic::error(Code::Yaml, "the file ended in the middle of a value").at_span(at).hint("is the file cut short?"),
+        YamlError::MultipleDocuments { .. } => Diagnostic::error(Code::Yaml, "the file holds more than one YAML document; a campaign is exactly one")
             // serde-saphyr points into the second document; point at the `---` that starts it.
             .at_span(
                 text.lines()
@@ -115,11 +116,11 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
                 })
                 .map(|(l, c)| Span::new(l as u64, c as u64))
                 .unwrap_or(at);
-            Diagnostic::error("yaml", if path.is_empty() { msg } else { format!("{path}: {msg}") })
+            Diagnostic::error(Code::Yaml, if path.is_empty() { msg } else { format!("{path}: {msg}") })
                 .at_span(at)
                 .hint("remove the tag and write the value plainly")
         }
-        YamlError::UnknownAnchor { .. } => Diagnostic::error("yaml", {
+        YamlError::UnknownAnchor { .. } => Diagnostic::error(Code::Yaml, {
             let alias = offset_of(text, at)
                 .map(|o| &text[o..])
                 .filter(|t| t.starts_with('*'))
@@ -152,11 +153,11 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
             // point at the bracket.
             let flow = msg.contains("':'") || msg.contains("flow") || msg.contains("expected ','");
             if let (true, true, Some((l, c, b))) = (syntax, flow, offset_of(text, at).and_then(|o| unclosed_bracket(text, o))) {
-                return Diagnostic::error("yaml", format!("yaml syntax error: this `{b}` is never closed (noticed at line {}, column {}: {msg})", at.line, at.column))
+                return Diagnostic::error(Code::Yaml, format!("yaml syntax error: this `{b}` is never closed (noticed at line {}, column {}: {msg})", at.line, at.column))
                     .at_span(Span::new(l as u64, c as u64))
                     .hint(format!("close it with `{}` before the next key", if b == '[' { ']' } else { '}' }));
             }
-            let mut d = Diagnostic::error("yaml", if syntax { format!("yaml syntax error: {msg}") } else { msg.clone() }).at_span(at);
+            let mut d = Diagnostic::error(Code::Yaml, if syntax { format!("yaml syntax error: {msg}") } else { msg.clone() }).at_span(at);
             if let Some(h) = syntax_hint(&msg) {
                 d = d.hint(h);
             }
@@ -165,41 +166,27 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
     }
 }
 
-/// An unknown key, with the keys its mapping takes and, for a likely typo, the key it meant.
-pub(super) fn unknown_key(parent: &str, field: &str, expected: &[&str], at: Span) -> Diagnostic {
-    let mut hint = String::new();
-    if let Some(m) = closest(field, expected) {
-        hint.push_str(&format!("did you mean `{m}`? "));
-    }
-    if expected.is_empty() {
-        hint.push_str(&format!("{} takes no keys", path_or_top(parent)));
-    } else {
-        hint.push_str(&format!("{} takes {}; unknown keys are refused so that a typo cannot pass silently", path_or_top(parent), list(expected)));
-    }
-    let msg = if parent.is_empty() { format!("unknown key `{field}` at the top level") } else { format!("{parent}: unknown key `{field}`") };
-    Diagnostic::error("yaml", msg).at_span(at).hint(hint)
-}
 
 fn budget_error(breach: &BudgetBreach, at: Span) -> Diagnostic {
     match breach {
-        BudgetBreach::Depth { .. } => Diagnostic::error("yaml", format!("the file nests lists and mappings more than {MAX_DEPTH} levels deep; a campaign needs six at most"))
+        BudgetBreach::Depth { .. } => Diagnostic::error(Code::Yaml, format!("the file nests lists and mappings more than {MAX_DEPTH} levels deep; a campaign needs six at most"))
             .at_span(at)
             .hint("deep nesting is refused to keep parsing fast and safe; is this the right file?"),
         BudgetBreach::Aliases { .. } => alias_bomb(format!("the file uses more than {MAX_ALIASES} aliases"), at),
         BudgetBreach::Anchors { .. } => alias_bomb(format!("the file defines more than {MAX_ALIASES} anchors"), at),
         BudgetBreach::AliasAnchorRatio { aliases, anchors } => alias_bomb(format!("the file uses {aliases} aliases for {anchors} anchors"), at),
-        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => Diagnostic::error("yaml", format!("the file expands to more than {MAX_NODES} values, far more than a campaign needs"))
+        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => Diagnostic::error(Code::Yaml, format!("the file expands to more than {MAX_NODES} values, far more than a campaign needs"))
             .at_span(at)
             .hint("if it uses aliases (*name), it may be an alias bomb; write the values out instead"),
-        BudgetBreach::ScalarBytes { .. } => Diagnostic::error("yaml", format!("the file's texts add up to more than {} MiB, far more than a campaign needs", MAX_SCALAR_BYTES >> 20))
+        BudgetBreach::ScalarBytes { .. } => Diagnostic::error(Code::Yaml, format!("the file's texts add up to more than {} MiB, far more than a campaign needs", MAX_SCALAR_BYTES >> 20))
             .at_span(at)
             .hint("if it uses aliases (*name) of long texts, it may be an alias bomb"),
-        other => Diagnostic::error("yaml", format!("the file is too large or too complex to be a campaign ({other:?})")).at_span(at),
+        other => Diagnostic::error(Code::Yaml, format!("the file is too large or too complex to be a campaign ({other:?})")).at_span(at),
     }
 }
 
 fn alias_bomb(what: String, at: Span) -> Diagnostic {
-    Diagnostic::error("yaml", format!("{what}; refused as a possible alias bomb (billion laughs)"))
+    Diagnostic::error(Code::Yaml, format!("{what}; refused as a possible alias bomb (billion laughs)"))
         .at_span(at)
         .hint("the expansion was stopped while repeating the anchored value here; a campaign file needs few or no aliases (*name), so write the values out")
 }
@@ -264,52 +251,13 @@ fn unexpected_phrase(u: &str) -> String {
     }
 }
 
-fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => format!("`{one}`"),
-        _ => {
-            let (last, rest) = items.split_last().expect("two or more");
-            format!("{} and `{last}`", rest.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))
-        }
-    }
-}
 
-/// The expected key a typo most likely meant (edit distance at most a third of its length).
-pub(super) fn closest<'a>(field: &str, expected: &[&'a str]) -> Option<&'a str> {
-    fn distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut prev: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut cur = vec![i + 1];
-            for (j, cb) in b.iter().enumerate() {
-                cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
-            }
-            prev = cur;
-        }
-        prev[b.len()]
-    }
-    let f = field.to_lowercase();
-    expected
-        .iter()
-        .map(|e| (distance(&f, e), *e))
-        .filter(|(d, e)| *d > 0 && *d <= (e.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, e)| e)
-}
 
-pub(super) fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        // Keep acronyms and identifiers ("PNG", "IO") as they are.
-        Some(f) if f.is_uppercase() && !c.clone().next().is_some_and(char::is_uppercase) => f.to_lowercase().chain(c).collect(),
-        _ => s.to_string(),
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::campaign::wording::closest;
 
     #[test]
     fn strips_location_suffix() {

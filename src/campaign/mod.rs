@@ -1,9 +1,7 @@
 //! Stage 1: load a campaign file, validate it, resolve defaults. The result, `Campaign`, is
 //! everything later stages need and nothing of YAML but the spans that point back into it.
 
-pub mod colour;
-pub mod date;
-pub mod formats;
+mod budget;
 mod load;
 mod messages;
 pub mod model;
@@ -12,14 +10,13 @@ mod position;
 mod schema;
 mod tree;
 mod validate;
+mod wording;
 
-use crate::diag::Span;
+use crate::vocab::icc::Profile;
+use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use colour::Colour;
-pub use date::Date;
-pub use formats::{FileType, Format, Kind};
 pub use load::load;
 
 /// A value with the place in the campaign file it came from.
@@ -47,18 +44,6 @@ impl Localised {
     }
 }
 
-#[derive(Clone)]
-pub struct FontFile {
-    pub path: PathBuf,
-    pub bytes: Arc<Vec<u8>>,
-}
-
-impl std::fmt::Debug for FontFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FontFile({}, {} bytes)", self.path.display(), self.bytes.len())
-    }
-}
-
 #[derive(Clone, Debug)]
 pub struct Brand {
     pub background: Colour,
@@ -72,10 +57,7 @@ pub struct Brand {
 #[derive(Clone, Debug)]
 pub struct Logo {
     pub path: PathBuf,
-    /// Decoded, straight (not premultiplied) RGBA8.
-    pub rgba: Arc<Vec<u8>>,
-    pub width: u32,
-    pub height: u32,
+    pub bitmap: Bitmap,
     pub span: Span,
 }
 
@@ -113,8 +95,8 @@ pub struct Placement {
 
 #[derive(Clone, Debug, Default)]
 pub struct PrintSettings {
-    /// The printer's CMYK output profile (path, bytes), checked at load: makes PDFs PDF/X-4.
-    pub output_profile: Option<(PathBuf, Arc<Vec<u8>>)>,
+    /// The printer's CMYK output profile, parsed and checked at load: makes PDFs PDF/X-4.
+    pub output_profile: Option<Arc<Profile>>,
     pub crop_marks: bool,
 }
 

@@ -10,18 +10,10 @@
 //!    value is wrong), moves the location to the key or value the message is about.
 
 use super::{messages::yaml_error, model::FileModel, position::line_col, tree::{check_tree, Node, Scalar}};
-use crate::diag::{Diagnostic, Span};
+use crate::vocab::{Code, Diagnostic, Span};
 use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
 
-/// Parse budgets. A campaign nests six levels deep at most and has a few thousand values at most; the
-/// serde-saphyr defaults (depth 64, a million events, a million replayed alias events) are
-/// meant for any YAML and let a hostile file cost far more than a campaign ever needs.
-pub(super) const MAX_DEPTH: usize = 20;
-pub(super) const MAX_NODES: usize = 100_000;
-const MAX_EVENTS: usize = 250_000;
-pub(super) const MAX_ALIASES: usize = 1_000;
-const MAX_REPLAYED_EVENTS: usize = 10_000;
-pub(super) const MAX_SCALAR_BYTES: usize = 8 * 1024 * 1024;
+use super::budget::*;
 
 fn options(duplicate_keys: DuplicateKeyPolicy) -> Options {
     serde_saphyr::options! {
@@ -55,13 +47,13 @@ pub(super) fn parse(bytes: &[u8]) -> Result<FileModel, Vec<Diagnostic>> {
         Err(e) => {
             let (line, column) = line_col(bytes, e.valid_up_to());
             let byte = bytes[e.valid_up_to()];
-            return Err(vec![Diagnostic::error("yaml", format!("the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not valid UTF-8"))
+            return Err(vec![Diagnostic::error(Code::Yaml, format!("the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not valid UTF-8"))
                 .at_span(Span::new(line as u64, column as u64))
                 .hint("a campaign file is a YAML text file; is this the right file?")]);
         }
     };
     let empty = || {
-        Diagnostic::error("yaml", "the file holds no campaign; expected version: 1, campaign:, contact:, messages: and placements:")
+        Diagnostic::error(Code::Yaml, "the file holds no campaign; expected version: 1, campaign:, contact:, messages: and placements:")
             .at_span(Span::new(1, 1))
             .hint("start from campaigns/stop-it-now-scotland.yaml")
     };

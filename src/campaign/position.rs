@@ -1,6 +1,6 @@
 //! Byte offsets ↔ 1-based line:column, and the scan for an unclosed bracket: plain text arithmetic, apart from the YAML so it reads and tests alone.
 
-use crate::diag::Span;
+use crate::vocab::Span;
 
 /// 1-based line and column (in characters) of a byte offset.
 pub(super) fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {

@@ -1,7 +1,8 @@
 //! The plain YAML tree with a location on every key and value, and the lookups on it; apart from the serde model, which it shadows only to check keys and locate errors.
 
-use super::{messages::unknown_key, schema::allowed_keys};
-use crate::diag::{Diagnostic, Span};
+use super::schema::allowed_keys;
+use super::wording::{path_or_top, unknown_key};
+use crate::vocab::{Code, Diagnostic, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
@@ -160,9 +161,6 @@ pub(super) fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
 
-pub(super) fn path_or_top(path: &str) -> &str {
-    if path.is_empty() { "the top level" } else { path }
-}
 
 /// Problems the typed model would not see or report well: duplicate keys (all of them) and
 /// keys that are lists or mappings.
@@ -179,7 +177,7 @@ pub(super) fn check_tree(root: &S<Node>) -> Vec<Diagnostic> {
                 for (i, (k, v)) in entries.iter().enumerate() {
                     match &k.value {
                         Key::Complex(what) => out.push(
-                            Diagnostic::error("yaml", format!("{}: a key must be a name, found {what}", path_or_top(path)))
+                            Diagnostic::error(Code::Yaml, format!("{}: a key must be a name, found {what}", path_or_top(path)))
                                 .at_span(span_of(&k.referenced))
                                 .hint("write `name: value`; a `? ` key or a list/mapping key is never part of a campaign"),
                         ),
@@ -193,7 +191,7 @@ pub(super) fn check_tree(root: &S<Node>) -> Vec<Diagnostic> {
                             let first = entries[..i].iter().find(|(k2, _)| matches!(&k2.value, Key::Name(n2) if n2 == name));
                             if let Some((k1, _)) = first {
                                 out.push(
-                                    Diagnostic::error("yaml", format!("{}: key `{name}` is given twice", path_or_top(path)))
+                                    Diagnostic::error(Code::Yaml, format!("{}: key `{name}` is given twice", path_or_top(path)))
                                         .at_span(span_of(&k.referenced))
                                         .hint(format!("the first `{name}` is at line {}; each key may appear once in a mapping", k1.referenced.line())),
                                 );

@@ -1,11 +1,13 @@
 //! Parsed model → `Campaign`. Checks every rule of `campaign-format.md` that the YAML types do
 //! not, collecting all errors of the file in one pass.
 
-use super::formats::{self, FileType, Format, Kind};
 use super::model::{self as m, ColourModel, QrSetting, TextModel, S};
+use super::wording::{closest, io_reason, lower_first};
 use super::*;
-use crate::diag::{Diagnostic, Diagnostics, Span};
-use crate::units::{Sides, CSS_PX_PER_MM};
+use crate::vocab::format::{self as formats, page_mm, MAX_PAGE_MM};
+use crate::vocab::icc::Profile;
+use crate::vocab::units::{Sides, CSS_PX_PER_MM};
+use crate::vocab::{Code, Diagnostic, Diagnostics, FileType, Kind};
 use std::path::Path;
 
 const MAX_LINK_BYTES: usize = 300;
@@ -22,12 +24,12 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn err(&mut self, span: Span, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::error("campaign", msg).at(self.file, span));
+        self.diags.push(Diagnostic::error(Code::Campaign, msg).at(self.file, span));
     }
     fn err_hint(&mut self, span: Span, msg: impl Into<String>, hint: impl Into<String>) {
-        self.diags.push(Diagnostic::error("campaign", msg).at(self.file, span).hint(hint));
+        self.diags.push(Diagnostic::error(Code::Campaign, msg).at(self.file, span).hint(hint));
     }
-    fn warn(&mut self, code: &'static str, span: Span, msg: impl Into<String>) {
+    fn warn(&mut self, code: Code, span: Span, msg: impl Into<String>) {
         self.diags.push(Diagnostic::warning(code, msg).at(self.file, span));
     }
 }
@@ -138,7 +140,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         cx.err_hint(sp(&ct.helpline), format!("contact.helpline {h:?} is not a phone number"), "use digits, spaces and a leading + only, e.g. \"0808 1000 900\"");
     }
     if ct.hours.is_none() {
-        cx.warn("presence", sp(&f.contact), "contact.hours is not given; assets will carry no opening hours");
+        cx.warn(Code::Presence, sp(&f.contact), "contact.hours is not given; assets will carry no opening hours");
     }
     let hours = ct.hours.as_ref().map(|t| text(&mut cx, t, "contact.hours"));
     let helpline_note = ct.helpline_note.as_ref().map(|t| text(&mut cx, t, "contact.helpline_note"));
@@ -313,7 +315,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             QrSetting::Auto => !roadside,
             QrSetting::On => {
                 if roadside {
-                    cx.warn("roadside", sp(p.qr.as_ref().expect("qr given")), format!(
+                    cx.warn(Code::Roadside, sp(p.qr.as_ref().expect("qr given")), format!(
                         "placement {fid}: a QR code is forced onto a roadside placement; a QR invites drivers to use a phone (Highway Code rule 149)"));
                 }
                 true
@@ -322,7 +324,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         };
         let idle: Vec<String> = pweeks.iter().filter(|w| schedule.get(**w as usize - 1).is_some_and(|m| m.is_empty())).map(|w| w.to_string()).collect();
         if !idle.is_empty() {
-            cx.warn("schedule", sp(pl), format!("placement {fid} runs in week {} but the schedule posts no message then; nothing is made for those weeks", idle.join(", ")));
+            cx.warn(Code::Schedule, sp(pl), format!("placement {fid} runs in week {} but the schedule posts no message then; nothing is made for those weeks", idle.join(", ")));
         }
         placements.push(Placement { format: Field { value: fid.clone(), span: sp(&p.format) }, sites, weeks: pweeks, roadside, qr, span: sp(pl) });
     }
@@ -331,9 +333,9 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let pm = f.print.as_ref().map(|p| &p.value);
     let output_profile = pm.and_then(|p| p.output_profile.as_ref()).and_then(|op| {
         let path = dir.join(&op.value);
-        match std::fs::read(&path).map_err(|e| format!("cannot read print.output_profile {}: {}", op.value, super::load::io_reason(&e))) {
-            Ok(b) => match crate::icc::Profile::parse(&path, &b) {
-                Ok(_) => Some((path, Arc::new(b))),
+        match std::fs::read(&path).map_err(|e| format!("cannot read print.output_profile {}: {}", op.value, io_reason(&e))) {
+            Ok(b) => match Profile::parse(&path, &b) {
+                Ok(p) => Some(Arc::new(p)),
                 Err(e) => {
                     cx.err(sp(op), format!("print.{e}"));
                     None
@@ -373,7 +375,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
 /// `hint`, led by the closest id when the given one looks like a typo of it.
 fn did_you_mean<'a>(given: &str, hint: String, ids: impl Iterator<Item = &'a str>) -> String {
     let ids: Vec<&str> = ids.collect();
-    match super::messages::closest(given, &ids) {
+    match closest(given, &ids) {
         Some(m) => format!("did you mean {m}? {hint}"),
         None => hint,
     }
@@ -418,36 +420,37 @@ fn localise(cx: &mut Ctx, t: &S<TextModel>, what: &str, languages: &[String]) ->
 fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role: &str) -> Option<FontFile> {
     let Some(p) = given else {
         let bytes = crate::fonts::bundled(bundled).expect("bundled font");
-        return Some(FontFile { path: format!("<bundled>/{bundled}").into(), bytes: Arc::new(bytes.to_vec()) });
+        return Some(FontFile::new(format!("<bundled>/{bundled}").into(), bytes.to_vec()));
     };
     let path = cx.dir.join(&p.value);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            cx.err_hint(sp(p), format!("brand.fonts.{role}: cannot read {}: {}", p.value, super::load::io_reason(&e)), "give a TTF or OTF file; the path is relative to the campaign file's folder");
+            cx.err_hint(sp(p), format!("brand.fonts.{role}: cannot read {}: {}", p.value, io_reason(&e)), "give a TTF or OTF file; the path is relative to the campaign file's folder");
             return None;
         }
     };
     if let Err(e) = crate::fonts::check(&bytes) {
-        cx.err_hint(sp(p), format!("brand.fonts.{role}: {} is not a usable font ({})", p.value, super::messages::lower_first(&e)), "give a TrueType (.ttf) or OpenType (.otf) file");
+        cx.err_hint(sp(p), format!("brand.fonts.{role}: {} is not a usable font ({})", p.value, lower_first(&e)), "give a TrueType (.ttf) or OpenType (.otf) file");
         return None;
     }
-    Some(FontFile { path, bytes: Arc::new(bytes) })
+    Some(FontFile::new(path, bytes))
 }
 
 fn logo(cx: &mut Ctx, l: &S<String>) -> Option<Logo> {
     let path = cx.dir.join(&l.value);
-    let decoded = std::fs::read(&path).map_err(|e| super::load::io_reason(&e)).and_then(|b| {
+    let decoded = std::fs::read(&path).map_err(|e| io_reason(&e)).and_then(|b| {
         let fmt = image::guess_format(&b).map_err(|_| "it is not a PNG or JPEG image".to_string())?;
         if !matches!(fmt, image::ImageFormat::Png | image::ImageFormat::Jpeg) {
             return Err(format!("it is {fmt:?}, not PNG or JPEG"));
         }
-        image::load_from_memory_with_format(&b, fmt).map_err(|e| super::messages::lower_first(&e.to_string()))
+        image::load_from_memory_with_format(&b, fmt).map_err(|e| lower_first(&e.to_string()))
     });
     match decoded {
         Ok(img) => {
             let rgba = img.to_rgba8();
-            Some(Logo { path, width: rgba.width(), height: rgba.height(), rgba: Arc::new(rgba.into_raw()), span: sp(l) })
+            let (width, height) = (rgba.width(), rgba.height());
+            Some(Logo { path, bitmap: Bitmap::new(rgba.into_raw(), width, height), span: sp(l) })
         }
         Err(e) => {
             cx.err_hint(sp(l), format!("brand.logo: cannot load {}: {e}", l.value), "give a PNG or JPEG file; the path is relative to the campaign file's folder");
@@ -509,9 +512,9 @@ fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Format]) -> Opt
             cx.err(fm.scale.as_ref().map(sp).unwrap_or_default(), format!("format {id}: scale {scale} is above 1; artwork is supplied at full size or smaller"));
         }
         let bleed = fm.bleed_mm.as_ref().map(|b| b.value).or(base.as_ref().map(|b| b.bleed_mm)).unwrap_or(3.0);
-        let page = crate::render::pdf::page_mm(w.max(h), bleed, scale);
-        if page > crate::render::pdf::MAX_PAGE_MM {
-            cx.err_hint(sp(&fm.id), format!("format {id}: its PDF page would be {page:.0} mm at scale {scale}, past PDF's {:.0} mm page limit", crate::render::pdf::MAX_PAGE_MM), "supply at a smaller scale, e.g. scale: 0.1");
+        let page = page_mm(w.max(h), bleed, scale);
+        if page > MAX_PAGE_MM {
+            cx.err_hint(sp(&fm.id), format!("format {id}: its PDF page would be {page:.0} mm at scale {scale}, past PDF's {:.0} mm page limit", MAX_PAGE_MM), "supply at a smaller scale, e.g. scale: 0.1");
         }
         if !(0.0..=100.0).contains(&bleed) {
             cx.err(fm.bleed_mm.as_ref().map(sp).unwrap_or_default(), format!("format {id}: bleed_mm {bleed} is outside 0 to 100"));

@@ -3,12 +3,10 @@
 
 mod report;
 
-use crate::cache::Cache;
 use crate::campaign::{self, Campaign};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::output;
-use crate::pipeline;
+use crate::pipeline::{self, Request, Stage, Status, Timings};
 use crate::plan::Selection;
+use crate::vocab::{Code, Diagnostic, Diagnostics, Timestamp};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -124,7 +122,7 @@ fn load(path: &Path, select: &Select, format: report::Format) -> Result<(Campaig
     };
     let sel = Selection { only: select.only.clone(), message: select.message.clone() };
     let usage = |msg: String, hint: String| {
-        report::print(&Diagnostics(vec![Diagnostic::error("usage", msg).hint(hint)]));
+        report::print(&Diagnostics(vec![Diagnostic::error(Code::Usage, msg).hint(hint)]));
         Err(ExitCode::from(2))
     };
     if let Some(o) = &sel.only
@@ -148,110 +146,57 @@ struct Write<'a> {
 
 /// `render` (with an output folder) and `check` (without): the same work up to writing.
 fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>, show_timings: bool) -> ExitCode {
-    let timings = pipeline::Timings::default();
-    let loaded = timings.time("load", || load(path, select, gate.format));
-    let (c, sel, mut findings) = match loaded {
+    let timings = Timings::default();
+    let loaded = timings.time(Stage::Load, || load(path, select, gate.format));
+    let (c, sel, warnings) = match loaded {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let specs = crate::plan::plan(&c, &sel);
-    if specs.is_empty() {
-        report::print(&Diagnostics(vec![Diagnostic::error("usage", "the selection matches no asset of this campaign")]));
+    // The environment is read here, at the edge, and nowhere below.
+    let created = Timestamp::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
+    let plan = crate::plan::plan(&c, &sel, created);
+    drop(c);
+    if plan.assets.is_empty() {
+        report::print(&Diagnostics(vec![Diagnostic::error(Code::Usage, "the selection matches no asset of this campaign")]));
         return ExitCode::from(2);
     }
-    let full = sel.only.is_none() && sel.message.is_none();
-    let dir = write.as_ref().map(|w| w.out.join(&c.id));
-    let cache = dir.as_ref().filter(|_| !write.as_ref().is_some_and(|w| w.force)).map(|d| Cache::new(d));
-    let bar = report::progress(specs.len() as u64);
-    if let Some(w) = &write
-        && w.out.exists()
-        && !w.out.is_dir()
-    {
-        eprintln!("{}: error[io]: the output folder is a file", w.out.display());
-        return ExitCode::from(2);
-    }
-    let staging = match dir.as_ref().map(|d| output::Staging::new(d)).transpose() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error[io]: cannot write {}: {e}", dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default());
-            return ExitCode::from(2);
-        }
+    let req = Request {
+        out: write.as_ref().map(|w| w.out),
+        full: sel.is_full(),
+        force: write.as_ref().is_some_and(|w| w.force),
+        allow_findings: write.as_ref().is_some_and(|w| w.allow_findings),
+        deny_warnings: gate.deny_warnings,
     };
-    let opts = pipeline::Options { cache: cache.as_ref(), timings: &timings, staging: staging.as_ref() };
-    let assets = pipeline::render_all(&c, &specs, &opts, &|| bar.inc(1));
+    let bar = report::progress(plan.assets.len() as u64);
+    let outcome = pipeline::run(&plan, warnings, &req, &timings, &|| bar.inc(1));
     bar.finish_and_clear();
-    let path_of = |s: &crate::plan::AssetSpec| pipeline::main_file(s);
-    let (plan, caption_findings) = output::posting_plan::posting_plan(&c, &specs, path_of);
-    findings.extend(Diagnostics(caption_findings));
-    findings.extend(pipeline::findings(&assets));
-    let order = output::print_order::print_order(&c, &specs, path_of);
-
-    let blocking = findings.iter().any(|d| d.is_error() || (gate.deny_warnings && !d.is_error()));
-    report::findings(&findings, gate.format, assets.len());
-    let (Some(w), Some(dir)) = (write, dir) else {
-        return if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS };
-    };
-    let staging = staging.expect("render stages");
-    if findings.iter().any(|d| d.code == "io") {
-        staging.discard();
-        eprintln!("billposter: could not write; nothing written");
-        return ExitCode::from(2);
-    }
-    if blocking && !w.allow_findings {
-        staging.discard();
-        eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
-        return ExitCode::from(1);
-    }
-    let t = std::time::Instant::now();
-    let mut files: Vec<&output::OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
-    let extra: Vec<output::OutFile> = if full { order.files().into_iter().chain([plan.file()]).collect() } else { vec![] };
-    files.extend(extra.iter());
-    let manifest = output::manifest::Manifest {
-        campaign: c.id.clone(),
-        assets: assets.iter().map(|a| a.record.entry.clone()).collect(),
-        print_order: full.then_some(order),
-        posting_plan: full.then_some(plan),
-    };
-    let json = if full { manifest.to_json() } else { output::manifest::merge_into_existing(&dir, &manifest) };
-    let staged: Vec<&str> = assets.iter().flat_map(|a| a.staged.iter().map(String::as_str)).collect();
-    if let Err(e) = staging.commit(&dir, &staged) {
-        staging.discard();
-        eprintln!("error[io]: cannot write {}: {e}", dir.display());
-        return ExitCode::from(2);
-    }
-    let written = match output::write_all(&dir, &files, &json).map(|n| n + staged.len()) {
-        Ok(n) => n,
-        Err(e) => {
-            eprintln!("error[io]: cannot write {}: {e}", dir.display());
-            return ExitCode::from(2);
-        }
-    };
-    let cache = cache.unwrap_or_else(|| Cache::new(&dir));
-    for a in assets.iter().filter(|a| !a.unchanged) {
-        // A cache entry that cannot be written only costs a re-render next time.
-        let _ = cache.store(&a.spec.key, &a.record);
-    }
-    if full {
-        let owned: Vec<&str> = assets.iter().flat_map(|a| a.record.files.iter().map(|f| f.rel.as_str())).collect();
-        output::remove_stale(&dir, &owned);
-        cache.prune(&assets.iter().map(|a| a.spec.key.as_str()).collect::<Vec<_>>());
-    }
-    timings.add("write", t.elapsed());
-    if gate.format == report::Format::Text {
-        let fresh = assets.iter().filter(|a| !a.unchanged).count();
-        eprintln!("{} assets: {fresh} rendered, {} unchanged; {written} files written to {}", assets.len(), assets.len() - fresh, dir.display());
+    report::findings(&outcome.findings, gate.format, outcome.assets);
+    if let (Some(s), report::Format::Text) = (&outcome.summary, gate.format) {
+        eprintln!("{} assets: {} rendered, {} unchanged; {} files written to {}", s.assets, s.rendered, s.assets - s.rendered, s.files_written, s.dir.display());
     }
     if show_timings {
         report::timings(&timings);
     }
-    // Written with --allow-findings: the files are there, but the run still says it had
-    // blocking findings.
-    if blocking { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let writing = write.is_some();
+    match outcome.status {
+        Status::Done => ExitCode::SUCCESS,
+        Status::Blocked { written: false } => {
+            if writing {
+                eprintln!("billposter: blocking findings; nothing written (use --allow-findings to write anyway)");
+            }
+            ExitCode::from(1)
+        }
+        Status::Blocked { written: true } => ExitCode::from(1),
+        Status::Failed => {
+            eprintln!("billposter: could not write; nothing written");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn formats(path: Option<&Path>) -> ExitCode {
     let list = match path {
-        None => crate::campaign::formats::builtin(),
+        None => crate::vocab::format::builtin(),
         Some(p) => match campaign::load(p) {
             Ok((c, _)) => c.formats,
             Err(e) => {

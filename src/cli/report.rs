@@ -1,7 +1,7 @@
 //! What the user sees: diagnostics on stderr, tables on stdout, progress on a terminal only.
 
-use crate::campaign::{self, Kind};
-use crate::diag::Diagnostics;
+use crate::vocab::{Format as FormatSpec, Kind};
+use crate::vocab::Diagnostics;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -15,11 +15,11 @@ pub enum Format {
 /// stderr grouped by asset, campaign-wide findings first.
 pub fn findings(d: &Diagnostics, format: Format, assets: usize) {
     if format == Format::Json {
-        let list: Vec<crate::output::manifest::Finding> = d.iter().map(Into::into).collect();
+        let list: Vec<crate::vocab::diag::Finding> = d.iter().map(Into::into).collect();
         println!("{}", serde_json::json!({ "findings": list }));
         return;
     }
-    let mut groups: Vec<(Option<&str>, Vec<&crate::diag::Diagnostic>)> = Vec::new();
+    let mut groups: Vec<(Option<&str>, Vec<&crate::vocab::Diagnostic>)> = Vec::new();
     for x in d.iter() {
         let key = x.asset.as_deref();
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -61,7 +61,7 @@ pub fn progress(n: u64) -> ProgressBar {
     bar
 }
 
-pub fn format_table(list: &[campaign::Format]) -> String {
+pub fn format_table(list: &[FormatSpec]) -> String {
     let mut rows = vec![["id", "kind", "size", "supplied", "bleed", "keep clear", "viewing", "roadside", "description"].map(String::from).to_vec()];
     for f in list {
         let (size, supplied, bleed) = match (f.kind, f.px) {
@@ -73,7 +73,7 @@ pub fn format_table(list: &[campaign::Format]) -> String {
             (_, Some((w, h))) => (format!("{w} × {h} px"), f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {} MB", b / 1_000_000)).unwrap_or_default(), "-".into()),
             _ => ("?".into(), "?".into(), "-".into()),
         };
-        let unit = if f.kind == Kind::Print { 1.0 } else { crate::units::CSS_PX_PER_MM };
+        let unit = if f.kind == Kind::Print { 1.0 } else { crate::vocab::units::CSS_PX_PER_MM };
         let s = f.safe.scaled(unit);
         let keep = if s.top == s.bottom && s.left == s.right && s.top == s.left {
             format!("{}", s.top.round())

@@ -1,7 +1,10 @@
-//! Stage 3: one scene per asset. `compose` decides where things go; `text` shapes and fits.
+//! Stage 3: one scene per asset, read from its resolved spec. `compose` builds the scene,
+//! `arrange` decides where things go, `style` holds the proportions, `text` shapes and fits.
 
+mod arrange;
 mod compose;
 pub mod scene;
+mod style;
 pub mod text;
 
 pub use compose::layout;

@@ -1,15 +1,15 @@
 //! The backend-neutral scene: everything one asset shows, positioned in millimetres from the
 //! trim box's top-left corner (y down). Backends draw exactly this and nothing else; preflight
-//! measures exactly this.
+//! measures exactly this. It serialises (spans left out) for the render cache's key.
 
-use crate::campaign::{Colour, FontFile};
-use crate::diag::Span;
+use crate::vocab::{Bitmap, Colour, FontFile};
+use crate::vocab::Span;
 use crate::qr::QrMatrix;
-use crate::units::Rect;
+use serde::Serialize;
+use crate::vocab::units::Rect;
 use std::ops::Range;
-use std::sync::Arc;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Background,
@@ -43,7 +43,7 @@ impl Role {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Scene {
     pub key: String,
     pub width_mm: f32,
@@ -77,17 +77,18 @@ impl Scene {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Item {
     pub role: Role,
-    /// Where in the campaign file this item's content came from.
+    /// Where in the campaign file this item's content came from (reaches no file).
+    #[serde(skip)]
     pub span: Span,
     /// The region layout gave this item; its content lies inside it.
     pub region: Rect,
     pub kind: ItemKind,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub enum ItemKind {
     /// A filled rectangle; may extend into the bleed.
     Fill { rect: Rect, colour: Colour },
@@ -96,7 +97,7 @@ pub enum ItemKind {
     Image(ImageItem),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TextBlock {
     /// The source text; glyph clusters index into it.
     pub text: String,
@@ -109,7 +110,7 @@ pub struct TextBlock {
     pub bounds: Rect,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct TextLine {
     pub text: Range<usize>,
     pub baseline_y: f32,
@@ -117,14 +118,14 @@ pub struct TextLine {
 }
 
 /// Glyphs of one font on one line, already shaped and positioned.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct GlyphRun {
     pub font: FontFile,
     pub size_mm: f32,
     pub glyphs: Vec<Glyph>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Glyph {
     pub id: u32,
     /// Pen position on the baseline, in scene mm.
@@ -135,7 +136,7 @@ pub struct Glyph {
     pub text: Range<usize>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct QrBlock {
     pub matrix: QrMatrix,
     /// The whole code including its quiet zone.
@@ -163,11 +164,8 @@ impl QrBlock {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct ImageItem {
     pub rect: Rect,
-    /// Straight RGBA8.
-    pub rgba: Arc<Vec<u8>>,
-    pub width: u32,
-    pub height: u32,
+    pub bitmap: Bitmap,
 }

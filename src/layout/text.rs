@@ -5,9 +5,9 @@
 //! trying a size `s` is a re-break at `width × REF / s` — cheap, and the shaping cost is paid once.
 
 use super::scene::{Glyph, GlyphRun, TextBlock, TextLine};
-use crate::campaign::Colour;
+use crate::vocab::Colour;
 use crate::fonts::{FontKit, FontRole};
-use crate::units::Rect;
+use crate::vocab::units::Rect;
 use parley::{FontFamily, FontFamilyName, Layout, LineHeight, PositionedLayoutItem, StyleProperty};
 use std::borrow::Cow;
 

@@ -13,36 +13,7 @@ pub struct Manifest {
     pub posting_plan: Option<super::posting_plan::PostingPlan>,
 }
 
-/// One finding as the manifest and `--format json` report it (a stable schema).
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub code: String,
-    pub severity: crate::diag::Severity,
-    pub asset: Option<String>,
-    pub message: String,
-    pub measured: Option<String>,
-    pub required: Option<String>,
-    pub file: Option<String>,
-    pub line: Option<u32>,
-    pub column: Option<u32>,
-}
-
-impl From<&crate::diag::Diagnostic> for Finding {
-    fn from(d: &crate::diag::Diagnostic) -> Self {
-        let known = d.span.is_known();
-        Finding {
-            code: d.code.to_string(),
-            severity: d.severity,
-            asset: d.asset.clone(),
-            message: d.message.clone(),
-            measured: d.measured.clone(),
-            required: d.required.clone(),
-            file: d.file.as_ref().map(|p| p.display().to_string()),
-            line: known.then_some(d.span.line),
-            column: known.then_some(d.span.column),
-        }
-    }
-}
+pub use crate::vocab::diag::Finding;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct Entry {

@@ -1,8 +1,8 @@
 //! Stage 5: files on disk. Everything is rendered in memory first; only a run with no blocking
 //! problem writes, and every file is written atomically. The manifest is written last.
 
-pub mod alt;
 pub mod atomic;
+pub mod csv;
 pub mod manifest;
 pub mod posting_plan;
 pub mod print_order;

@@ -1,12 +1,12 @@
 //! `contrast`: WCAG 2.x ratio of each text against what is actually behind it in the scene
 //! (the band, the QR tile, the background), on the sRGB colour shown (CMYK previewed as sRGB).
 
-use crate::campaign::{Campaign, Colour};
-use crate::diag::Diagnostic;
+use crate::vocab::{Colour};
+use crate::vocab::{Code, Diagnostic};
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 
-pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     for (idx, item) in scene.items.iter().enumerate() {
         let ItemKind::Text(t) = &item.kind else { continue };
         // Every surface painted under any part of this text, or the background.
@@ -25,14 +25,14 @@ pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagn
         let Some(worst) = behind.iter().map(|b| t.colour.contrast(b)).reduce(f64::min) else { continue };
         let measured = format!("{worst:.2}:1");
         if worst < 4.5 {
-            out.push(Diagnostic::error("contrast", format!("{} text does not stand out from what is behind it", item.role.as_str()))
+            out.push(Diagnostic::error(Code::Contrast, format!("{} text does not stand out from what is behind it", item.role.as_str()))
                 .measured(measured, "≥ 4.5:1")
-                .at(&c.file, item.span)
+                .at(spec.source.as_path(), item.span)
                 .hint("choose brand colours with more contrast (brand.text, brand.background, brand.accent)"));
         } else if item.role == Role::Helpline && worst < 7.0 {
-            out.push(Diagnostic::warning("contrast", "the helpline number should have the strongest contrast")
+            out.push(Diagnostic::warning(Code::Contrast, "the helpline number should have the strongest contrast")
                 .measured(measured, "≥ 7:1")
-                .at(&c.file, item.span));
+                .at(spec.source.as_path(), item.span));
         }
     }
 }

@@ -1,16 +1,15 @@
 //! `fit`: no text outside the safe area (platform overlays included) or its region, nothing
 //! overlapping, the QR inside the safe area.
 
-use crate::campaign::Campaign;
-use crate::diag::Diagnostic;
+use crate::vocab::{Code, Diagnostic};
 use crate::layout::{ItemKind, Scene};
 use crate::plan::AssetSpec;
-use crate::units::Rect;
+use crate::vocab::units::Rect;
 
 /// Float tolerance in scene mm.
 const EPS: f32 = 0.05;
 
-pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let mut placed: Vec<(&str, Rect)> = Vec::new();
     for item in &scene.items {
         let rects: Vec<Rect> = match &item.kind {
@@ -21,19 +20,19 @@ pub fn check(c: &Campaign, _spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagn
         };
         for r in &rects {
             if !scene.safe.contains(r, EPS) {
-                out.push(Diagnostic::error("fit", format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
+                out.push(Diagnostic::error(Code::Fit, format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
                     .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
-                    .at(&c.file, item.span));
+                    .at(spec.source.as_path(), item.span));
                 break;
             }
             if !item.region.contains(r, EPS) {
-                out.push(Diagnostic::error("fit", format!("{} overflows the region it was given", item.role.as_str()))
+                out.push(Diagnostic::error(Code::Fit, format!("{} overflows the region it was given", item.role.as_str()))
                     .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
-                    .at(&c.file, item.span));
+                    .at(spec.source.as_path(), item.span));
                 break;
             }
             if let Some((other, _)) = placed.iter().find(|(_, o)| o.intersects(r)) {
-                out.push(Diagnostic::error("fit", format!("{} overlaps the {other}", item.role.as_str())).at(&c.file, item.span));
+                out.push(Diagnostic::error(Code::Fit, format!("{} overlaps the {other}", item.role.as_str())).at(spec.source.as_path(), item.span));
                 break;
             }
         }

@@ -1,12 +1,12 @@
 //! `legibility`: cap height of every line against the format's rule; words per roadside headline.
 
-use crate::campaign::{Campaign, Kind};
-use crate::diag::Diagnostic;
+use crate::vocab::{Kind};
+use crate::vocab::{Code, Diagnostic};
 use crate::layout::{Role, Scene};
 use crate::plan::AssetSpec;
-use crate::units::CSS_PX_PER_MM;
+use crate::vocab::units::CSS_PX_PER_MM;
 
-pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let f = &spec.format;
     for (item, t) in scene.texts() {
         // The rule is stated as a cap height for print and screens, and as a font size for
@@ -27,24 +27,24 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
         if measured < required * 0.995 {
             let at = f.viewing_m.map(|d| format!(" read from {d} m")).unwrap_or_default();
             out.push(
-                Diagnostic::error("legibility", format!("{} {what} is too small{at}", item.role.as_str()))
+                Diagnostic::error(Code::Legibility, format!("{} {what} is too small{at}", item.role.as_str()))
                     .measured(format!("{:.1} {unit}", phys(measured)), format!("≥ {:.1} {unit}", phys(required)))
-                    .at(&c.file, item.span),
+                    .at(spec.source.as_path(), item.span),
             );
         } else if item.role == Role::Headline && f.kind != Kind::Social && measured < 2.0 * required {
             out.push(
-                Diagnostic::warning("legibility", "headline cap height is below the recommended twice the minimum")
+                Diagnostic::warning(Code::Legibility, "headline cap height is below the recommended twice the minimum")
                     .measured(format!("{:.1} {unit}", phys(measured)), format!("ideally ≥ {:.1} {unit}", phys(2.0 * required)))
-                    .at(&c.file, item.span),
+                    .at(spec.source.as_path(), item.span),
             );
         }
-        if item.role == Role::Headline && spec.roadside {
+        if item.role == Role::Headline && spec.format.roadside {
             let words = t.text.split_whitespace().count();
             if words > 10 {
                 out.push(
-                    Diagnostic::warning("legibility", "a roadside headline should be read at a glance")
+                    Diagnostic::warning(Code::Legibility, "a roadside headline should be read at a glance")
                         .measured(format!("{words} words"), "≤ 10 words")
-                        .at(&c.file, item.span),
+                        .at(spec.source.as_path(), item.span),
                 );
             }
         }

@@ -1,5 +1,6 @@
-//! Preflight: prove each asset legible, scannable and right, from its scene (and, for the QR,
-//! its rendered pixels), against the rules of `shared/formats.md`. Never re-derives layout.
+//! Preflight: prove each asset legible, scannable and right, from its resolved spec, its scene
+//! and (for the QR and the file size) its rendered output, against the format rules in
+//! docs/formats.md. Never re-derives layout, never reads the campaign.
 //!
 //! Every finding has a stable code, the asset, what was measured and what is required, and the
 //! campaign location of the field it came from.
@@ -11,46 +12,46 @@ mod presence;
 mod qr;
 mod text;
 
-use crate::campaign::Campaign;
-use crate::diag::Diagnostic;
 use crate::layout::Scene;
+use crate::vocab::diag::Finding;
 use crate::plan::AssetSpec;
 use crate::render::raster::Raster;
+use crate::vocab::{Code, Diagnostic, Severity};
 
-/// Checks that read the scene (and the alt text written with it).
-pub fn check_scene(c: &Campaign, spec: &AssetSpec, scene: &Scene, alt: Option<&str>) -> Vec<Diagnostic> {
+/// Checks that read the spec and the scene.
+pub fn check_scene(spec: &AssetSpec, scene: &Scene) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    legibility::check(c, spec, scene, &mut out);
-    contrast::check(c, spec, scene, &mut out);
-    qr::check(c, spec, scene, &mut out);
-    fit::check(c, spec, scene, &mut out);
-    presence::check(c, spec, scene, &mut out);
-    text::check_alt(c, spec, alt, &mut out);
-    located(c, spec, out)
+    legibility::check(spec, scene, &mut out);
+    contrast::check(spec, scene, &mut out);
+    qr::check(spec, scene, &mut out);
+    fit::check(spec, scene, &mut out);
+    presence::check(spec, scene, &mut out);
+    text::check_alt(spec, &mut out);
+    located(spec, out)
 }
 
 /// Checks that read the rendered pixels: the QR decoded at the raster's density and as a phone
 /// sees it.
-pub fn check_pixels(c: &Campaign, spec: &AssetSpec, scene: &Scene, raster: &Raster) -> Vec<Diagnostic> {
+pub fn check_pixels(spec: &AssetSpec, scene: &Scene, raster: &Raster) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    qr::check_decode(c, spec, scene, raster, &mut out);
-    located(c, spec, out)
+    qr::check_decode(spec, scene, raster, &mut out);
+    located(spec, out)
 }
 
 /// The encoded file against the platform's size limit.
-pub fn check_file(c: &Campaign, spec: &AssetSpec, file_bytes: u64) -> Vec<Diagnostic> {
+pub fn check_file(spec: &AssetSpec, file_bytes: u64) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    text::check_file_size(c, spec, Some(file_bytes), &mut out);
-    located(c, spec, out)
+    text::check_file_size(spec, file_bytes, &mut out);
+    located(spec, out)
 }
 
-fn located(c: &Campaign, spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn located(spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     for d in &mut out {
         if d.asset.is_none() {
             d.asset = Some(spec.key.clone());
         }
         if d.file.is_none() {
-            d.file = Some(c.file.clone());
+            d.file = Some(spec.source.to_path_buf());
         }
     }
     out
@@ -58,17 +59,16 @@ fn located(c: &Campaign, spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diag
 
 /// A rendered-output finding read back from the cache, located again in the current campaign
 /// file (lines may have moved since it was stored).
-pub fn relocate(c: &Campaign, spec: &AssetSpec, f: &crate::output::manifest::Finding) -> Diagnostic {
-    let code = crate::diag::intern_code(&f.code);
-    let span = match code {
-        "qr" => Some(c.contact.link.span),
-        "file-size" => Some(c.placements[spec.placement].format.span),
+pub fn relocate(spec: &AssetSpec, f: &Finding) -> Diagnostic {
+    let span = match f.code {
+        Code::Qr => spec.qr.as_ref().map(|q| q.link.span),
+        Code::FileSize => Some(spec.format_span),
         _ => None,
     };
-    let mut d = if f.severity == crate::diag::Severity::Error { Diagnostic::error(code, f.message.clone()) } else { Diagnostic::warning(code, f.message.clone()) };
+    let mut d = if f.severity == Severity::Error { Diagnostic::error(f.code, f.message.clone()) } else { Diagnostic::warning(f.code, f.message.clone()) };
     d = match span {
-        Some(span) => d.at(&c.file, span),
-        None => d.in_file(&c.file),
+        Some(span) => d.at(spec.source.as_path(), span),
+        None => d.in_file(spec.source.as_path()),
     }
     .for_asset(&spec.key);
     d.measured = f.measured.clone();

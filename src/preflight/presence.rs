@@ -1,28 +1,24 @@
 //! `presence`: the helpline number, web address and imprint on every asset, exactly as given;
 //! the hours where given.
 
-use crate::campaign::Campaign;
-use crate::diag::{Diagnostic, Span};
 use crate::layout::{Role, Scene};
-use crate::plan::AssetSpec;
+use crate::plan::{AssetSpec, Text};
+use crate::vocab::{Code, Diagnostic};
 
-pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
-    let lang = spec.language.as_str();
-    let mut want: Vec<(Role, String, Span)> = vec![
-        (Role::Helpline, c.contact.helpline.value.clone(), c.contact.helpline.span),
-        (Role::Website, c.contact.website.value.clone(), c.contact.website.span),
-        (Role::Imprint, c.imprint(), c.organisation.span),
-    ];
-    if let Some(h) = &c.contact.hours {
-        want.push((Role::Hours, h.get(lang).to_string(), h.span));
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+    let copy = &spec.copy;
+    let mut want: Vec<(Role, &Text)> = vec![(Role::Helpline, &copy.helpline), (Role::Website, &copy.website), (Role::Imprint, &copy.imprint)];
+    if let Some(h) = &copy.hours {
+        want.push((Role::Hours, h));
     }
-    for (role, text, span) in want {
+    for (role, text) in want {
         let found = scene.texts().find(|(i, _)| i.role == role);
+        let at = |d: Diagnostic| d.at(spec.source.as_path(), text.span);
         match found {
-            None => out.push(Diagnostic::error("presence", format!("the {} is missing", role.as_str())).measured("absent", text).at(&c.file, span)),
-            Some((_, t)) if t.text != text || t.runs.is_empty() => out.push(
-                Diagnostic::error("presence", format!("the {} shown differs from the campaign's", role.as_str())).measured(t.text.clone(), text).at(&c.file, span),
-            ),
+            None => out.push(at(Diagnostic::error(Code::Presence, format!("the {} is missing", role.as_str())).measured("absent", text.text.clone()))),
+            Some((_, t)) if t.text != text.text || t.runs.is_empty() => out.push(at(
+                Diagnostic::error(Code::Presence, format!("the {} shown differs from the campaign's", role.as_str())).measured(t.text.clone(), text.text.clone()),
+            )),
             Some(_) => {}
         }
     }

@@ -2,13 +2,13 @@
 //! correction, and a decode of the rendered pixels — at the proof's density and at the size a
 //! phone camera would see it — that must equal the asset's link exactly.
 
-use crate::campaign::{Campaign, Kind};
-use crate::diag::Diagnostic;
+use crate::vocab::{Kind};
+use crate::vocab::{Code, Diagnostic};
 use crate::layout::Scene;
 use crate::plan::AssetSpec;
 use crate::qr::{Ec, QUIET_ZONE};
 use crate::render::raster::Raster;
-use crate::units::CSS_PX_PER_MM;
+use crate::vocab::units::CSS_PX_PER_MM;
 use image::{imageops, GrayImage};
 
 /// Phone camera model for the "as a phone sees it" decode: 3,000 px across a 70° field of view
@@ -16,18 +16,22 @@ use image::{imageops, GrayImage};
 const PHONE_PX: f32 = 3000.0;
 const PHONE_FOV_TAN_HALF: f32 = 0.7; // tan(35°)
 
-pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else {
-        if spec.qr {
-            out.push(Diagnostic::error("qr", "the placement asks for a QR code but the asset has none").at(&c.file, c.placements[spec.placement].span));
+        if spec.qr.is_some() {
+            out.push(Diagnostic::error(Code::Qr, "the placement asks for a QR code but the asset has none").at(spec.source.as_path(), spec.placement_span));
         }
         return;
     };
-    let span = c.contact.link.span;
+    let Some(want) = &spec.qr else {
+        out.push(Diagnostic::error(Code::Qr, "the asset has a QR code its placement does not ask for").at(spec.source.as_path(), spec.placement_span));
+        return;
+    };
+    let span = want.link.span;
     let f = &spec.format;
-    let err = |msg: String| Diagnostic::error("qr", msg).at(&c.file, span);
-    if Some(&q.link) != spec.link.as_ref() {
-        out.push(err("the QR encodes a different link from the asset's".into()).measured(q.link.clone(), spec.link.clone().unwrap_or_default()));
+    let err = |msg: String| Diagnostic::error(Code::Qr, msg).at(spec.source.as_path(), span);
+    if q.link != want.link.text {
+        out.push(err("the QR encodes a different link from the asset's".into()).measured(q.link.clone(), want.link.text.clone()));
     }
     let symbol = q.symbol_rect();
     match (f.kind, f.viewing_m) {
@@ -36,7 +40,7 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
             if symbol.w < need * 0.995 {
                 out.push(err(format!("the QR code is too small to scan from {} m", view.unwrap_or(0.0)))
                     .measured(super::mm(symbol.w), format!("≥ {} (viewing distance ÷ 10, never below 20 mm)", super::mm(need)))
-                    .hint(if spec.roadside { "leave the QR off roadside placements (qr: off)" } else { "give the QR more room: shorter copy, or a larger format" }));
+                    .hint(if spec.format.roadside { "leave the QR off roadside placements (qr: off)" } else { "give the QR more room: shorter copy, or a larger format" }));
             }
             if q.module_mm < 0.4 {
                 out.push(err("QR modules are too small to print reliably".into()).measured(super::mm(q.module_mm), "≥ 0.4 mm"));
@@ -67,10 +71,11 @@ pub fn check(c: &Campaign, spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagno
 }
 
 /// Decode the code from the rendered pixels, at the raster's density and as a phone sees it.
-pub fn check_decode(c: &Campaign, spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
+pub fn check_decode(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else { return };
     let f = &spec.format;
-    let err = |msg: String| Diagnostic::error("qr", msg).at(&c.file, c.contact.link.span);
+    let span = spec.qr.as_ref().map_or(spec.placement_span, |w| w.link.span);
+    let err = |msg: String| Diagnostic::error(Code::Qr, msg).at(spec.source.as_path(), span);
     let crop = crop_tile(r, q.rect);
     match decode_modules(&crop, q.module_mm * r.px_per_mm) {
         Some(got) if got == q.link => {}
@@ -97,7 +102,7 @@ pub fn check_decode(c: &Campaign, spec: &AssetSpec, scene: &Scene, r: &Raster, o
 }
 
 /// The QR tile (quiet zone included) plus a little surround, as grey pixels.
-fn crop_tile(r: &Raster, rect: crate::units::Rect) -> GrayImage {
+fn crop_tile(r: &Raster, rect: crate::vocab::units::Rect) -> GrayImage {
     let s = r.px_per_mm;
     let pad = rect.w * 0.05;
     let x0 = ((rect.x - pad) * s).floor().max(0.0) as u32;

@@ -68,3 +68,54 @@ pub fn files_below(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Plan and lay out a loaded campaign's selected assets through the library, as a render does.
+pub fn lay_out(c: &billposter::campaign::Campaign, sel: &billposter::plan::Selection) -> Vec<(billposter::plan::AssetSpec, billposter::layout::Scene, Vec<billposter::vocab::Diagnostic>)> {
+    billposter::pipeline::layout_all(billposter::plan::plan(c, sel, billposter::vocab::Timestamp::FIXED).assets)
+}
+
+// ---- campaigns written in the test ----
+
+
+/// Load a campaign from YAML text through the real loader; panics with the findings if it
+/// does not load.
+pub fn load_yaml(yaml: &str) -> billposter::campaign::Campaign {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("campaign.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    match billposter::campaign::load(&path) {
+        Ok((c, _warnings)) => c,
+        Err(d) => panic!("fixture does not load:\n{d}"),
+    }
+}
+
+/// The head of a campaign file; the test appends `languages`, messages, schedule, placements.
+pub fn head(weeks: u32, languages: &str) -> String {
+    format!(
+        "version: 1
+campaign:
+  id: test-campaign
+  name: Test
+  organisation: Test Org
+  languages: {languages}
+  start: 2019-03-18
+  weeks: {weeks}
+contact:
+  helpline: \"0808 1000 900\"
+  hours: \"Mon-Fri 9am-5pm\"
+  website: example.org
+  link: \"https://example.org/\"
+"
+    )
+}
+
+/// The smallest file the profile check accepts as a CMYK output profile: a 132-byte ICC header
+/// with no tags (enough for code that only needs a profile to be present).
+pub fn cmyk_profile() -> Vec<u8> {
+    let mut b = vec![0u8; 132];
+    b[0..4].copy_from_slice(&132u32.to_be_bytes());
+    b[12..16].copy_from_slice(b"prtr");
+    b[16..20].copy_from_slice(b"CMYK");
+    b[36..40].copy_from_slice(b"acsp");
+    b
+}

@@ -2,7 +2,7 @@
 //! `CustomImage` needs none of its decoder features, and converting here keeps the print PDF
 //! free of RGB. The conversion is the documented naive rule of `campaign::colour`.
 
-use crate::campaign::Colour;
+use crate::vocab::Colour;
 use crate::layout::scene::ImageItem;
 use krilla::geom::{Size, Transform};
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
@@ -46,7 +46,8 @@ impl CustomImage for CmykImage {
     }
 }
 
-pub fn draw(surface: &mut Surface, img: &ImageItem) -> Result<(), String> {
+pub fn draw(surface: &mut Surface, item: &ImageItem) -> Result<(), String> {
+    let img = &item.bitmap;
     let n = (img.width * img.height) as usize;
     let mut cmyk = Vec::with_capacity(n * 4);
     let mut alpha = Vec::with_capacity(n);
@@ -58,8 +59,8 @@ pub fn draw(surface: &mut Surface, img: &ImageItem) -> Result<(), String> {
     let opaque = alpha.iter().all(|a| *a == 255);
     let image = CmykImage { cmyk: Arc::new(cmyk), alpha: (!opaque).then(|| Arc::new(alpha)), size: (img.width, img.height) };
     let image = Image::from_custom(image, true)?;
-    let size = Size::from_wh(img.rect.w, img.rect.h).ok_or("empty logo")?;
-    surface.push_transform(&Transform::from_translate(img.rect.x, img.rect.y));
+    let size = Size::from_wh(item.rect.w, item.rect.h).ok_or("empty logo")?;
+    surface.push_transform(&Transform::from_translate(item.rect.x, item.rect.y));
     surface.draw_image(image, size);
     surface.pop();
     Ok(())

@@ -2,28 +2,17 @@
 //! plate), outside the BleedBox, drawn in page points (they are for the file as supplied).
 
 use super::Geometry;
-use crate::units::PT_PER_MM;
+use crate::vocab::format::{MARK_GAP_PT, MARK_LEN_PT};
 use krilla::color::{cmyk, separation};
 use krilla::geom::PathBuilder;
 use krilla::paint::{LineCap, Stroke};
 use krilla::surface::Surface;
 
 pub const MARK_WIDTH_PT: f32 = 0.25;
-pub const MARK_LEN_PT: f32 = 6.0 * PT_PER_MM;
-/// Clear space between the bleed edge and the start of a mark, so a mark never touches bleed
-/// artwork even when the trim is off by a little.
-pub const MARK_GAP_PT: f32 = 1.0 * PT_PER_MM;
-/// Paper left beyond the marks' outer ends.
-const SLACK_PT: f32 = 1.0 * PT_PER_MM;
 
 /// Distance from the trim edge to the start of each mark.
 pub fn offset_pt(bleed_pt: f32) -> f32 {
     bleed_pt + MARK_GAP_PT
-}
-
-/// Space the marks need between the BleedBox and the MediaBox.
-pub fn margin_pt() -> f32 {
-    MARK_GAP_PT + MARK_LEN_PT + SLACK_PT
 }
 
 pub fn registration() -> separation::Color {

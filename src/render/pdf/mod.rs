@@ -12,9 +12,10 @@ mod pdfx;
 mod qr;
 mod text;
 
-use crate::campaign::Colour;
 use crate::layout::{ItemKind, Scene};
-use crate::units::{Rect, PT_PER_MM};
+use crate::vocab::format::{crop_mark_margin_pt, MAX_PAGE_MM};
+use crate::vocab::units::{Rect, PT_PER_MM};
+use crate::vocab::{Colour, Timestamp};
 use krilla::color::cmyk;
 use krilla::configure::{ConfigurationBuilder, PdfVersion};
 use krilla::geom::{PathBuilder, Transform};
@@ -24,16 +25,9 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
 use krilla::{Document, SerializeSettings};
-use std::path::PathBuf;
 
-pub struct PdfOptions {
-    /// Supply scale of the artwork (0.1 for a 48-sheet).
-    pub scale: f32,
-    pub crop_marks: bool,
-    /// A CMYK output ICC profile (path, bytes): makes the file PDF/X-4.
-    pub output_profile: Option<(PathBuf, Vec<u8>)>,
-    pub title: String,
-}
+/// Everything the backend reads besides the scene (resolved by the plan).
+pub use crate::vocab::settings::PdfSettings as PdfOptions;
 
 /// Page geometry in PDF points, in krilla's y-down page space (origin at the MediaBox's top-left).
 #[derive(Clone, Copy, Debug)]
@@ -51,7 +45,7 @@ impl Geometry {
     fn new(scene: &Scene, scale: f32, crop_marks: bool) -> Geometry {
         let k = scale * PT_PER_MM;
         let bleed = scene.bleed_mm * k;
-        let margin = if crop_marks { marks::margin_pt() } else { 0.0 };
+        let margin = if crop_marks { crop_mark_margin_pt() } else { 0.0 };
         Geometry { k, margin, bleed, trim_w: scene.width_mm * k, trim_h: scene.height_mm * k }
     }
     fn media(&self) -> (f32, f32) {
@@ -77,30 +71,12 @@ impl Geometry {
     }
 }
 
-/// PDF's page-size limit (14,400 units, ISO 32000-1 Annex C), in mm.
-pub const MAX_PAGE_MM: f32 = 14_400.0 / PT_PER_MM;
-
-/// Length of the page's longer side, in mm, for a trim side of `side_mm` at full size: the one
-/// rule both campaign validation and this backend apply (crop-mark margin included).
-pub fn page_mm(side_mm: f32, bleed_mm: f32, scale: f32) -> f32 {
-    (side_mm + 2.0 * bleed_mm) * scale + 2.0 * marks::margin_pt() / PT_PER_MM
-}
-
-/// File name part naming the supply scale: 0.1 → "10pct", 0.125 → "12_5pct".
-pub fn file_suffix(scale: f32) -> String {
-    let pct = (scale as f64 * 1000.0).round() / 10.0;
-    if pct.fract() == 0.0 { format!("{pct:.0}pct") } else { format!("{pct:.1}pct").replace('.', "_") }
-}
-
 /// Draw `scene` as a one-page print PDF.
 pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     if !(opts.scale > 0.0 && opts.scale.is_finite()) {
         return Err(format!("print scale must be a positive number, got {}", opts.scale));
     }
-    let profile = match &opts.output_profile {
-        Some((path, bytes)) => Some(pdfx::Profile::parse(path, bytes)?),
-        None => None,
-    };
+    let profile = opts.output_profile.as_deref();
 
     let g = Geometry::new(scene, opts.scale, opts.crop_marks);
     let (mw, mh) = g.media();
@@ -123,14 +99,14 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
         enable_tagging: false,
         ..SerializeSettings::default()
     };
-    let date = creation_date();
+    let date = opts.created;
     let mut doc = Document::new_with(settings);
     doc.set_metadata(
         Metadata::new()
             .title(opts.title.clone())
             .creator(CREATOR.into())
             .producer(producer())
-            .creation_date(date.krilla())
+            .creation_date(krilla_date(&date))
             .document_id(opts.title.clone()),
     );
 
@@ -150,7 +126,7 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     let pdf = doc.finish().map_err(|e| format!("{}: pdf export failed: {e:?}", scene.key))?;
 
     match profile {
-        Some(p) => pdfx::make_pdfx4(pdf, &p, &opts.title, &date),
+        Some(p) => pdfx::make_pdfx4(pdf, p, &opts.title, &date),
         None => Ok(pdf),
     }
 }
@@ -207,64 +183,6 @@ fn producer() -> String {
     format!("billposter {} (krilla 0.8.2)", env!("CARGO_PKG_VERSION"))
 }
 
-/// The one date a file carries: `SOURCE_DATE_EPOCH` when set (reproducible builds), otherwise a
-/// fixed date, so reruns are byte-identical.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-    hour: u8,
-    minute: u8,
-    second: u8,
-}
-
-const FIXED_DATE: Date = Date { year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-
-fn creation_date() -> Date {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).and_then(Date::from_unix).unwrap_or(FIXED_DATE)
-}
-
-impl Date {
-    /// UTC calendar time of a Unix timestamp.
-    fn from_unix(t: i64) -> Option<Date> {
-        let d = crate::campaign::Date::from_days(t.div_euclid(86_400));
-        let secs = t.rem_euclid(86_400);
-        if !(1..=9999).contains(&d.year) {
-            return None;
-        }
-        Some(Date { year: d.year as u16, month: d.month as u8, day: d.day as u8, hour: (secs / 3600) as u8, minute: (secs / 60 % 60) as u8, second: (secs % 60) as u8 })
-    }
-
-    fn krilla(&self) -> DateTime {
-        DateTime::new(self.year)
-            .month(self.month)
-            .day(self.day)
-            .hour(self.hour)
-            .minute(self.minute)
-            .second(self.second)
-            .utc_offset_hour(0)
-            .utc_offset_minute(0)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suffix_names_the_scale() {
-        assert_eq!(file_suffix(0.1), "10pct");
-        assert_eq!(file_suffix(0.25), "25pct");
-        assert_eq!(file_suffix(1.0), "100pct");
-        assert_eq!(file_suffix(0.125), "12_5pct");
-    }
-
-    #[test]
-    fn unix_time_to_calendar() {
-        assert_eq!(Date::from_unix(0), Some(Date { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 }));
-        // 2019-03-18T09:30:15Z
-        assert_eq!(Date::from_unix(1_552_901_415), Some(Date { year: 2019, month: 3, day: 18, hour: 9, minute: 30, second: 15 }));
-        assert_eq!(Date::from_unix(951_782_400).map(|d| (d.month, d.day)), Some((2, 29))); // 2000-02-29
-    }
+fn krilla_date(d: &Timestamp) -> DateTime {
+    DateTime::new(d.year).month(d.month).day(d.day).hour(d.hour).minute(d.minute).second(d.second).utc_offset_hour(0).utc_offset_minute(0)
 }

@@ -4,7 +4,8 @@
 //! packet saying the same. The original bytes stay untouched, so everything krilla wrote (fonts,
 //! boxes, content) is exactly what the plain PDF has.
 
-use super::{Date, CREATOR};
+use super::CREATOR;
+use crate::vocab::Timestamp;
 use pdf_writer::types::OutputIntentSubtype;
 use pdf_writer::{Chunk, Filter, Finish, Ref, TextStr};
 use sha2::{Digest, Sha256};
@@ -13,7 +14,7 @@ use xmp_writer::{RenditionClass, XmpWriter};
 
 pub const PDFX_VERSION: &str = "PDF/X-4";
 
-pub use crate::icc::Profile;
+use crate::vocab::icc::Profile;
 
 /// What the update needs from the original file's last trailer.
 struct Trailer {
@@ -27,7 +28,7 @@ struct Trailer {
     offsets: Vec<(i32, usize)>,
 }
 
-pub fn make_pdfx4(mut pdf: Vec<u8>, profile: &Profile, title: &str, date: &Date) -> Result<Vec<u8>, String> {
+pub fn make_pdfx4(mut pdf: Vec<u8>, profile: &Profile, title: &str, date: &Timestamp) -> Result<Vec<u8>, String> {
     let t = read_trailer(&pdf).map_err(|e| format!("pdf/x-4: cannot read krilla's output ({e})"))?;
     let catalog = object_body(&pdf, &t, t.root)?;
     let info = object_body(&pdf, &t, t.info)?;
@@ -98,7 +99,7 @@ pub fn make_pdfx4(mut pdf: Vec<u8>, profile: &Profile, title: &str, date: &Date)
     Ok(pdf)
 }
 
-fn xmp_packet(title: &str, date: &Date, document_id: &str, instance_id: &str) -> String {
+fn xmp_packet(title: &str, date: &Timestamp, document_id: &str, instance_id: &str) -> String {
     let d = xmp_writer::DateTime {
         year: date.year,
         month: Some(date.month),

@@ -1,18 +1,19 @@
 //! RGB8 → PNG (with physical size) or JPEG.
 
+use super::Raster;
+use crate::vocab::settings::{Encoding, PngLevel};
 use png::{BitDepth, ColorType, Compression, DeflateCompression, Encoder, PixelDimensions, SrgbRenderingIntent, Unit};
 
-#[derive(Clone, Copy, Debug)]
-pub enum PngLevel {
-    /// Social images: small files matter (research/deps.md §5: 4–5× smaller than Fast). Deflate
-    /// level 4 rather than the default 6: ~1% larger files for ~30% less time (BENCHMARKS.md).
-    Balanced,
-    /// Big proofs: speed matters more than bytes.
-    Fast,
+/// The raster as the file its encoding says.
+pub fn encode(r: &Raster, how: &Encoding) -> Vec<u8> {
+    match *how {
+        Encoding::Png { px_per_metre, level } => encode_png(&r.rgb, r.width, r.height, px_per_metre, level),
+        Encoding::Jpeg { dpi, max_bytes } => encode_jpeg(&r.rgb, r.width, r.height, dpi, max_bytes),
+    }
 }
 
 /// `px_per_metre`: density of the physical artwork this image shows, for the pHYs chunk.
-pub fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level: PngLevel) -> Vec<u8> {
+fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level: PngLevel) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut enc = Encoder::new(&mut out, width, height);
@@ -34,7 +35,7 @@ pub fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level:
 }
 
 /// JPEG at the highest quality that stays within `max_bytes` (4:4:4 keeps coloured text crisp).
-pub fn encode_jpeg(rgb: &[u8], width: u32, height: u32, dpi: u16, max_bytes: Option<u64>) -> Vec<u8> {
+fn encode_jpeg(rgb: &[u8], width: u32, height: u32, dpi: u16, max_bytes: Option<u64>) -> Vec<u8> {
     let mut last = Vec::new();
     for q in [92u8, 88, 84, 80, 75, 70, 60] {
         let mut out = Vec::new();

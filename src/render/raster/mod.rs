@@ -1,13 +1,15 @@
-//! Scene → pixels (tiny-skia, anti-aliased, sRGB) → PNG/JPEG.
+//! Scene → pixels (tiny-skia, anti-aliased, sRGB) → PNG/JPEG. Two entry points, each with
+//! one options value: [`render`] draws a scene, [`encode`] makes the file.
 
 mod encode;
 mod qr;
 mod text;
 
-pub use encode::{encode_jpeg, encode_png, PngLevel};
+pub use crate::vocab::settings::{Encoding, PngLevel};
+pub use encode::encode;
 
 use crate::layout::{ItemKind, Scene};
-use crate::units::Rect;
+use crate::vocab::units::Rect;
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Transform};
 
 /// Pixels of the trim area, opaque RGB8, with the density they were drawn at.
@@ -18,15 +20,23 @@ pub struct Raster {
     pub px_per_mm: f32,
 }
 
-pub fn paint(c: crate::campaign::Colour) -> Paint<'static> {
+/// The pixel size to draw a scene's trim area at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RasterOptions {
+    pub width: u32,
+    pub height: u32,
+}
+
+pub fn paint(c: crate::vocab::Colour) -> Paint<'static> {
     let mut p = Paint::default();
     p.set_color(Color::from_rgba8(c.srgb[0], c.srgb[1], c.srgb[2], 255));
     p.anti_alias = true;
     p
 }
 
-/// Draw the trim area of `scene` at `width × height` pixels.
-pub fn render(scene: &Scene, width: u32, height: u32) -> Raster {
+/// Draw the trim area of `scene` at the options' pixel size.
+pub fn render(scene: &Scene, opts: &RasterOptions) -> Raster {
+    let RasterOptions { width, height } = *opts;
     let sx = width as f32 / scene.width_mm;
     let sy = height as f32 / scene.height_mm;
     let mut pm = Pixmap::new(width, height).expect("non-zero raster size");
@@ -51,7 +61,8 @@ fn fill_rect(pm: &mut Pixmap, r: Rect, t: Transform, p: &Paint) {
     }
 }
 
-fn draw_image(pm: &mut Pixmap, img: &crate::layout::scene::ImageItem, t: Transform) {
+fn draw_image(pm: &mut Pixmap, item: &crate::layout::scene::ImageItem, t: Transform) {
+    let img = &item.bitmap;
     let mut data = Vec::with_capacity(img.rgba.len());
     for px in img.rgba.chunks_exact(4) {
         let a = px[3] as u16;
@@ -59,7 +70,8 @@ fn draw_image(pm: &mut Pixmap, img: &crate::layout::scene::ImageItem, t: Transfo
     }
     let Some(size) = tiny_skia::IntSize::from_wh(img.width, img.height) else { return };
     let Some(src) = Pixmap::from_vec(data, size) else { return };
-    let scale = Transform::from_row(img.rect.w / img.width as f32, 0.0, 0.0, img.rect.h / img.height as f32, img.rect.x, img.rect.y).post_concat(t);
+    let r = item.rect;
+    let scale = Transform::from_row(r.w / img.width as f32, 0.0, 0.0, r.h / img.height as f32, r.x, r.y).post_concat(t);
     let paint = tiny_skia::PixmapPaint { quality: tiny_skia::FilterQuality::Bicubic, ..Default::default() };
     pm.draw_pixmap(0, 0, src.as_ref(), &paint, scale, None);
 }

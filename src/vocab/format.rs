@@ -1,8 +1,8 @@
-//! The built-in format catalogue (`shared/formats.md`), and the single `Format` type every later
-//! stage reads. Numbers carry their source in `research/formats.md`; where that file says a value
-//! was not found, the description says "assumed" and a campaign can override it.
+//! The built-in format catalogue (docs/formats.md), and the single `Format` type every stage
+//! reads; the page-size rule print PDFs obey. Where no source was found for a value, the
+//! description says "assumed" and a campaign can override it.
 
-use crate::units::{Sides, CSS_PX_PER_MM};
+use super::units::{Rect, Sides, CSS_PX_PER_MM, PT_PER_MM};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,7 +46,7 @@ impl FileType {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Format {
     pub id: String,
     pub kind: Kind,
@@ -161,8 +161,8 @@ impl Format {
     }
 
     /// The scene rectangle kept free of copy.
-    pub fn safe_rect(&self) -> crate::units::Rect {
-        crate::units::Rect::new(0.0, 0.0, self.width_mm, self.height_mm).inset(self.safe)
+    pub fn safe_rect(&self) -> Rect {
+        Rect::new(0.0, 0.0, self.width_mm, self.height_mm).inset(self.safe)
     }
 }
 
@@ -197,4 +197,44 @@ pub fn builtin() -> Vec<Format> {
         social("x-post", 1200, 675, Sides::all(40.0), 5, "X (Twitter) in-stream image"),
         social("linkedin-post", 1200, 627, Sides::all(40.0), 5, "LinkedIn shared-link image"),
     ]
+}
+
+/// Crop marks (print PDFs): clear space between the bleed edge and a mark, so a mark never
+/// touches bleed artwork even when the trim is off by a little; the mark's length; paper left
+/// beyond its outer end. In points of the supplied page.
+pub const MARK_GAP_PT: f32 = 1.0 * PT_PER_MM;
+pub const MARK_LEN_PT: f32 = 6.0 * PT_PER_MM;
+pub const MARK_SLACK_PT: f32 = 1.0 * PT_PER_MM;
+
+/// Space the crop marks need between the BleedBox and the MediaBox.
+pub fn crop_mark_margin_pt() -> f32 {
+    MARK_GAP_PT + MARK_LEN_PT + MARK_SLACK_PT
+}
+
+/// PDF's page-size limit (14,400 units, ISO 32000-1 Annex C), in mm.
+pub const MAX_PAGE_MM: f32 = 14_400.0 / PT_PER_MM;
+
+/// Length of the page's longer side, in mm, for a trim side of `side_mm` at full size: the one
+/// rule both campaign validation and the PDF backend apply (crop-mark margin included).
+pub fn page_mm(side_mm: f32, bleed_mm: f32, scale: f32) -> f32 {
+    (side_mm + 2.0 * bleed_mm) * scale + 2.0 * crop_mark_margin_pt() / PT_PER_MM
+}
+
+/// File name part naming a print file's supply scale: 0.1 → "10pct", 0.125 → "12_5pct".
+pub fn scale_suffix(scale: f32) -> String {
+    let pct = (scale as f64 * 1000.0).round() / 10.0;
+    if pct.fract() == 0.0 { format!("{pct:.0}pct") } else { format!("{pct:.1}pct").replace('.', "_") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffix_names_the_scale() {
+        assert_eq!(scale_suffix(0.1), "10pct");
+        assert_eq!(scale_suffix(0.25), "25pct");
+        assert_eq!(scale_suffix(1.0), "100pct");
+        assert_eq!(scale_suffix(0.125), "12_5pct");
+    }
 }

@@ -1,12 +1,29 @@
-//! ICC output profiles: checked once when the campaign loads (so a bad profile is a located
-//! campaign error, not a failure on every print asset) and again read by the PDF/X writer.
+//! ICC output profiles: parsed and checked once when the campaign loads (so a bad profile is a
+//! located campaign error, not a failure on every print asset), then shared by every print
+//! asset's PDF settings and read by the PDF/X writer.
 
+use serde::{Serialize, Serializer};
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// A CMYK output (printer) profile, checked enough that the output intent is meaningful.
 pub struct Profile {
     pub bytes: Vec<u8>,
     pub description: String,
+    pub digest: [u8; 32],
+}
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Profile({:?}, {} bytes)", self.description, self.bytes.len())
+    }
+}
+
+/// What reaches a PDF: the profile's bytes and description.
+impl Serialize for Profile {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.description, &self.digest[..]).serialize(s)
+    }
 }
 
 impl Profile {
@@ -33,7 +50,7 @@ impl Profile {
         let description = description(bytes)
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "CMYK".into()));
-        Ok(Profile { bytes: bytes.to_vec(), description })
+        Ok(Profile { bytes: bytes.to_vec(), description, digest: Sha256::digest(bytes).into() })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Date {
     pub year: i32,
     pub month: u32,
@@ -75,6 +75,45 @@ impl fmt::Display for Date {
     }
 }
 
+/// A UTC date and time to the second: the one date a print PDF carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Timestamp {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl Timestamp {
+    /// Used when no `SOURCE_DATE_EPOCH` is given, so reruns are byte-identical.
+    pub const FIXED: Timestamp = Timestamp { year: 2000, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+
+    /// UTC calendar time of a Unix timestamp; `None` outside the years 1 to 9999.
+    pub fn from_unix(t: i64) -> Option<Timestamp> {
+        let d = Date::from_days(t.div_euclid(86_400));
+        let secs = t.rem_euclid(86_400);
+        if !(1..=9999).contains(&d.year) {
+            return None;
+        }
+        Some(Timestamp {
+            year: d.year as u16,
+            month: d.month as u8,
+            day: d.day as u8,
+            hour: (secs / 3600) as u8,
+            minute: (secs / 60 % 60) as u8,
+            second: (secs % 60) as u8,
+        })
+    }
+
+    /// `SOURCE_DATE_EPOCH`'s value (reproducible builds) as a timestamp; the fixed date when it
+    /// is absent or not a time. The caller reads the environment, once, at the edge.
+    pub fn from_source_date_epoch(value: Option<&str>) -> Timestamp {
+        value.and_then(|s| s.trim().parse::<i64>().ok()).and_then(Timestamp::from_unix).unwrap_or(Timestamp::FIXED)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +125,17 @@ mod tests {
         assert!(Date::parse("2019-02-29").is_none());
         assert!(Date::parse("2019-13-01").is_none());
         assert!(Date::parse("18/03/2019").is_none());
+    }
+
+    #[test]
+    fn unix_time_to_calendar() {
+        let t = |y, mo, d, h, mi, s| Timestamp { year: y, month: mo, day: d, hour: h, minute: mi, second: s };
+        assert_eq!(Timestamp::from_unix(0), Some(t(1970, 1, 1, 0, 0, 0)));
+        // 2019-03-18T09:30:15Z
+        assert_eq!(Timestamp::from_unix(1_552_901_415), Some(t(2019, 3, 18, 9, 30, 15)));
+        assert_eq!(Timestamp::from_unix(951_782_400).map(|d| (d.month, d.day)), Some((2, 29))); // 2000-02-29
+        assert_eq!(Timestamp::from_source_date_epoch(Some(" 0 ")), t(1970, 1, 1, 0, 0, 0));
+        assert_eq!(Timestamp::from_source_date_epoch(Some("soon")), Timestamp::FIXED);
+        assert_eq!(Timestamp::from_source_date_epoch(None), Timestamp::FIXED);
     }
 }

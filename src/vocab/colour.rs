@@ -8,7 +8,7 @@
 //!   `C = (1 − R − K) / (1 − K)` etc. Exact brand colour in print needs CMYK values from the
 //!   printer, given as `{cmyk: …}`.
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Colour {
     pub srgb: [u8; 3],
     /// 0.0..=1.0 each.

@@ -3,10 +3,11 @@
 //! Errors are collected, never thrown one at a time: a campaign team fixing a file wants every
 //! mistake in one run.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -30,11 +31,94 @@ impl Span {
     }
 }
 
+/// Stable machine-readable finding codes: the `code` of every finding in the manifest and in
+/// `--format json`, and the word in `error[code]`. An enum, so a typo cannot compile and a code
+/// read back from a manifest or cache either is one of these or is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    Yaml,
+    Campaign,
+    Io,
+    Usage,
+    Presence,
+    Schedule,
+    Roadside,
+    Caption,
+    Fit,
+    Glyph,
+    Qr,
+    Legibility,
+    Contrast,
+    AltText,
+    FileSize,
+    Pdf,
+}
+
+impl Code {
+    pub const ALL: [Code; 16] = [
+        Code::Yaml,
+        Code::Campaign,
+        Code::Io,
+        Code::Usage,
+        Code::Presence,
+        Code::Schedule,
+        Code::Roadside,
+        Code::Caption,
+        Code::Fit,
+        Code::Glyph,
+        Code::Qr,
+        Code::Legibility,
+        Code::Contrast,
+        Code::AltText,
+        Code::FileSize,
+        Code::Pdf,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Code::Yaml => "yaml",
+            Code::Campaign => "campaign",
+            Code::Io => "io",
+            Code::Usage => "usage",
+            Code::Presence => "presence",
+            Code::Schedule => "schedule",
+            Code::Roadside => "roadside",
+            Code::Caption => "caption",
+            Code::Fit => "fit",
+            Code::Glyph => "glyph",
+            Code::Qr => "qr",
+            Code::Legibility => "legibility",
+            Code::Contrast => "contrast",
+            Code::AltText => "alt-text",
+            Code::FileSize => "file-size",
+            Code::Pdf => "pdf",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tests and callers compare with the written code: `d.code == "fit"`.
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable machine-readable code (`yaml`, `campaign`, `fit`, `roadside`, `legibility`, ...).
-    pub code: &'static str,
+    /// Stable machine-readable code.
+    pub code: Code,
     pub message: String,
     pub file: Option<PathBuf>,
     pub span: Span,
@@ -47,7 +131,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -60,7 +144,7 @@ impl Diagnostic {
             required: None,
         }
     }
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Self::error(code, message) }
     }
     pub fn at(mut self, file: &Path, span: Span) -> Self {
@@ -152,12 +236,33 @@ impl fmt::Display for Diagnostics {
     }
 }
 
-/// Every finding code billposter emits, so one read back from a manifest or cache keeps its code.
-pub const CODES: &[&str] = &[
-    "yaml", "campaign", "io", "usage", "presence", "schedule", "roadside", "caption", "fit", "glyph", "qr",
-    "legibility", "contrast", "alt-text", "file-size", "pdf",
-];
+/// One finding as the manifest and `--format json` report it (a stable schema).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub asset: Option<String>,
+    pub message: String,
+    pub measured: Option<String>,
+    pub required: Option<String>,
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
 
-pub fn intern_code(code: &str) -> &'static str {
-    CODES.iter().find(|c| **c == code).copied().unwrap_or("preflight")
+impl From<&Diagnostic> for Finding {
+    fn from(d: &Diagnostic) -> Self {
+        let known = d.span.is_known();
+        Finding {
+            code: d.code,
+            severity: d.severity,
+            asset: d.asset.clone(),
+            message: d.message.clone(),
+            measured: d.measured.clone(),
+            required: d.required.clone(),
+            file: d.file.as_ref().map(|p| p.display().to_string()),
+            line: known.then_some(d.span.line),
+            column: known.then_some(d.span.column),
+        }
+    }
 }

@@ -1,0 +1,74 @@
+//! The composition's proportions in one table: every size a ratio of the headline's base size
+//! `b`, every gap a share of it, and the line heights each role is set with. Change the look
+//! here, not in the code that places things.
+
+/// Size of each part as a fraction of the headline size.
+pub const BODY: f32 = 0.46;
+pub const NOTE: f32 = 0.30;
+pub const NUMBER: f32 = 0.85;
+pub const HOURS: f32 = 0.36;
+pub const WEBSITE: f32 = 0.40;
+pub const IMPRINT: f32 = 0.22;
+/// The helpline number stays clearly above the supporting lines even where legibility floors
+/// push those up (a roadside band would otherwise set note, number and hours all alike).
+pub const NUMBER_OVER_FLOOR: f32 = 1.6;
+
+/// Line height of each role, as a multiple of its font size: tight for the display lines,
+/// open for the body, which is read rather than glanced at.
+pub mod line_height {
+    pub const HEADLINE: f32 = 1.08;
+    pub const BODY: f32 = 1.22;
+    pub const NOTE: f32 = 1.15;
+    pub const NUMBER: f32 = 1.1;
+    pub const HOURS: f32 = 1.15;
+    pub const WEBSITE: f32 = 1.15;
+    pub const IMPRINT: f32 = 1.2;
+}
+
+/// Gaps, as fractions of `b`.
+pub mod gap {
+    /// Between columns (copy and QR, number and its note/hours).
+    pub const GUTTER: f32 = 0.35;
+    /// Headline to body.
+    pub const BODY: f32 = 0.35;
+    /// Top block to band: the least; spare height opens here.
+    pub const ABOVE_BAND: f32 = 0.5;
+    /// Band to the bottom block.
+    pub const BELOW_BAND: f32 = 0.4;
+    /// Inside the band: note to number, number to hours (stacked); note to hours (beside).
+    pub const NOTE_NUMBER: f32 = 0.05;
+    pub const NUMBER_HOURS: f32 = 0.06;
+    pub const SIDE_HOURS: f32 = 0.1;
+    /// Web address to imprint, and imprint to logo.
+    pub const IMPRINT: f32 = 0.25;
+    pub const LOGO: f32 = 0.25;
+    /// Number to the note/hours column beside it, as a share of the gutter.
+    pub const BESIDE_NUMBER: f32 = 0.6;
+}
+
+/// Band padding above and below its text, as a fraction of the number's size.
+pub const BAND_PAD: f32 = 0.32;
+/// The logo is as tall as this many web-address lines.
+pub const LOGO_LINES: f32 = 1.6;
+
+/// Safe areas at least this much wider than tall use the wide arrangement.
+pub const WIDE_ASPECT: f32 = 1.3;
+/// Largest headline size: a share of the safe height (wide), or of the larger of the safe
+/// width and three quarters of its height (tall and square).
+pub const B_MAX_WIDE: f32 = 0.2;
+pub const B_MAX_TALL: f32 = 0.14;
+pub const B_MAX_TALL_HEIGHT_SHARE: f32 = 0.75;
+
+/// QR size: the format's minimum with this margin, or this share of the safe area's short
+/// side, whichever is larger; never more than the cap share.
+pub const QR_OVER_MINIMUM: f32 = 1.12;
+pub const QR_SHARE: f32 = 0.2;
+pub const QR_CAP_SHARE: f32 = 0.62;
+
+/// Float tolerances: a stack may exceed the safe height by this factor (rounding), and side
+/// by side columns get this much slack so a measured width re-breaks to the same lines.
+pub const FIT_TOLERANCE: f32 = 1.0001;
+pub const WIDTH_SLACK: f32 = 1.0001;
+/// The base-size search stops when the bracket is this fraction of `b`, or after so many steps.
+pub const SEARCH_PRECISION: f32 = 0.003;
+pub const SEARCH_STEPS: usize = 20;

@@ -1,0 +1,172 @@
+//! The whole run for one plan: layout → (cache) → render → preflight → files.
+//! Assets are laid out and rendered in parallel; results are collected in plan order, so the
+//! output is the same whatever the thread count. [`run`] is the whole transaction the CLI calls.
+
+mod run;
+mod timings;
+
+pub use run::{run, Outcome, Request, Status, Summary};
+pub use timings::{Stage, Timings};
+
+use crate::cache::{self, Cache, CacheEntry, CachedFile};
+use crate::fonts::FontKit;
+use crate::layout::{self, Scene};
+use crate::output::{manifest, OutFile, Staging};
+use crate::plan::AssetSpec;
+use crate::preflight;
+use crate::render::pdf;
+use crate::render::raster::{self, RasterOptions};
+use crate::vocab::{Code, Diagnostic, Diagnostics, Kind};
+use rayon::prelude::*;
+use std::time::Instant;
+
+/// One asset after rendering (or served from the cache).
+pub struct Rendered {
+    pub spec: AssetSpec,
+    /// Files to write: empty when the asset was unchanged and its files are already on disk,
+    /// or when they were staged (`staged`).
+    pub files: Vec<OutFile>,
+    /// Files already written to the staging folder, to move into place.
+    pub staged: Vec<String>,
+    pub diags: Vec<Diagnostic>,
+    /// Served from the cache: nothing rendered, nothing to write.
+    pub unchanged: bool,
+    /// What the cache keeps of the asset: its key, every file it owns (fresh or cached) with
+    /// hashes, its manifest entry (findings current), and its rendered-output findings.
+    pub record: CacheEntry,
+}
+
+pub struct Options<'a> {
+    /// `None`: render everything (`--force`, or `check`).
+    pub cache: Option<&'a Cache>,
+    /// Where finished files go at once (render); `None` keeps them in memory (check, tests).
+    pub staging: Option<&'a Staging>,
+    pub timings: &'a Timings,
+}
+
+/// A shaping context per worker thread, rebuilt only when an asset's fonts differ from the
+/// last one's.
+fn kit_for<'k>(slot: &'k mut Option<FontKit>, spec: &AssetSpec) -> &'k mut FontKit {
+    let (h, b) = (&spec.style.headline_font, &spec.style.body_font);
+    if !slot.as_ref().is_some_and(|k| k.is_for(h, b)) {
+        *slot = Some(FontKit::new(h, b));
+    }
+    slot.as_mut().expect("just set")
+}
+
+/// Lay out these planned assets, in parallel, results in plan order.
+pub fn layout_all(specs: Vec<AssetSpec>) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
+    specs
+        .into_par_iter()
+        .map_init(
+            || None,
+            |kit, spec| {
+                let (scene, d) = layout::layout(&spec, kit_for(kit, &spec));
+                (spec, scene, d)
+            },
+        )
+        .collect()
+}
+
+/// Lay out, check and render the planned assets; `tick` is called once per finished asset
+/// (progress display).
+pub fn render_all(specs: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
+    let t = Instant::now();
+    let laid = layout_all(specs.to_vec());
+    opts.timings.add(Stage::Layout, t.elapsed());
+    laid.into_par_iter()
+        .map(|(spec, scene, diags)| {
+            let a = render_one(spec, scene, diags, opts);
+            tick();
+            a
+        })
+        .collect()
+}
+
+fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts: &Options) -> Rendered {
+    let tm = opts.timings;
+    let f = &spec.format;
+    let (w, h) = spec.px;
+    let key = cache::asset_key(&spec, &scene);
+
+    let scene_findings = tm.time(Stage::Preflight, || preflight::check_scene(&spec, &scene));
+    if let Some(hit) = opts.cache.and_then(|cache| cache.lookup(&spec.key, &key)) {
+        let rendered: Vec<Diagnostic> = hit.pixel_findings.iter().map(|x| preflight::relocate(&spec, x)).collect();
+        let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
+        let mut record = hit;
+        record.entry.findings = diags.iter().map(manifest::Finding::from).collect();
+        return Rendered { spec, files: vec![], staged: vec![], diags, unchanged: true, record };
+    }
+
+    let r = tm.time(Stage::Raster, || raster::render(&scene, &RasterOptions { width: w, height: h }));
+    // Encoding, the PDF and the QR decode all only read the scene or the pixels: side by side.
+    let (image_bytes, (pixel_findings, pdf)) = rayon::join(
+        || tm.time(Stage::Encode, || raster::encode(&r, &spec.encoding)),
+        || {
+            rayon::join(
+                || tm.time(Stage::Preflight, || preflight::check_pixels(&spec, &scene, &r)),
+                || spec.pdf.as_ref().map(|o| tm.time(Stage::Pdf, || pdf::render(&scene, o))),
+            )
+        },
+    );
+    let mut rendered = pixel_findings;
+    let mut files = Vec::new();
+    let mut main = spec.files.main.clone();
+    let proof = match (f.kind, pdf, &spec.files.proof) {
+        (Kind::Print, Some(Ok(pdf_bytes)), Some(proof)) => {
+            files.push(OutFile { rel: main.clone(), bytes: pdf_bytes });
+            files.push(OutFile { rel: proof.clone(), bytes: image_bytes });
+            Some(proof.clone())
+        }
+        (Kind::Print, pdf, proof) => {
+            let e = pdf.and_then(Result::err).unwrap_or_default();
+            rendered.push(Diagnostic::error(Code::Pdf, format!("cannot write the print PDF: {e}")).for_asset(&spec.key).in_file(spec.source.as_path()));
+            // No PDF: the manifest must not name one (the proof is all there is).
+            main = proof.clone().unwrap_or_else(|| format!("{}_proof.png", spec.files.stem));
+            files.push(OutFile { rel: main.clone(), bytes: image_bytes });
+            Some(main.clone())
+        }
+        _ => {
+            files.push(OutFile { rel: main.clone(), bytes: image_bytes });
+            let text = spec.alt.as_ref().map(|a| a.text.as_str()).unwrap_or_default();
+            let rel = spec.files.alt.clone().unwrap_or_else(|| format!("{}.alt.txt", spec.files.stem));
+            files.push(OutFile { rel, bytes: format!("{text}\n").into_bytes() });
+            None
+        }
+    };
+    rendered.extend(preflight::check_file(&spec, files[0].bytes.len() as u64));
+    drop(r);
+    let owned: Vec<CachedFile> = files.iter().map(|x| CachedFile { rel: x.rel.clone(), sha256: manifest::sha256_hex(&x.bytes) }).collect();
+    let pixel_findings: Vec<manifest::Finding> = rendered.iter().map(manifest::Finding::from).collect();
+    let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
+    let entry = manifest::Entry {
+        path: main,
+        kind: f.kind.as_str().to_string(),
+        format: f.id.clone(),
+        message: spec.message.id.clone(),
+        language: spec.language.clone(),
+        width_px: w,
+        height_px: h,
+        qr: spec.qr.is_some(),
+        link: spec.qr.as_ref().map(|q| q.link.text.clone()),
+        proof,
+        alt: spec.alt.as_ref().map(|a| a.text.clone()),
+        weeks: spec.weeks.clone(),
+        sha256: owned[0].sha256.clone(),
+        findings: diags.iter().map(manifest::Finding::from).collect(),
+    };
+    let record = CacheEntry { key, files: owned, entry, pixel_findings };
+    let mut asset = Rendered { spec, files, staged: vec![], diags, unchanged: false, record };
+    if let Some(st) = opts.staging {
+        match asset.files.iter().try_for_each(|f| st.put(f)) {
+            Ok(()) => asset.staged = std::mem::take(&mut asset.files).into_iter().map(|f| f.rel).collect(),
+            Err(e) => asset.diags.push(Diagnostic::error(Code::Io, format!("cannot stage the files: {e}")).for_asset(&asset.spec.key)),
+        }
+    }
+    asset
+}
+
+/// All findings of a set of assets, in plan order.
+pub fn findings(assets: &[Rendered]) -> Diagnostics {
+    Diagnostics(assets.iter().flat_map(|a| a.diags.iter().cloned()).collect())
+}
