@@ -57,12 +57,7 @@ impl Run {
             .rev()
             .find(|l| l.contains(" rendered, ") && l.contains("files written"))
             .unwrap_or_else(|| panic!("no summary line in:\n{}", self.stderr));
-        let nums: Vec<usize> = line
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .take(4)
-            .map(|s| s.parse().expect("digits"))
-            .collect();
+        let nums: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).take(4).map(|s| s.parse().expect("digits")).collect();
         (nums[0], nums[1], nums[2], nums[3])
     }
     /// `timings (summed over threads): load 0.7 ms, layout 0.8 ms, …`
@@ -317,7 +312,21 @@ fn main() {
         let runs: Vec<Run> = (0..reps(30, 5))
             .map(|_| {
                 let d = tmp("social");
-                let r = run(&["render", CAMPAIGN, "--out", d.path().to_str().unwrap(), "--only", "instagram-square", "--message", "you-will-be-caught", "--force", "--timings"], false);
+                let r = run(
+                    &[
+                        "render",
+                        CAMPAIGN,
+                        "--out",
+                        d.path().to_str().unwrap(),
+                        "--only",
+                        "instagram-square",
+                        "--message",
+                        "you-will-be-caught",
+                        "--force",
+                        "--timings",
+                    ],
+                    false,
+                );
                 let (assets, rendered, _, _) = r.summary();
                 assert_eq!((assets, rendered), (1, 1), "one asset rendered");
                 assert!(d.path().join(CAMPAIGN_ID).join("social/instagram-square_you-will-be-caught_en-GB.png").is_file());
@@ -471,7 +480,11 @@ fn main() {
                     mb(peak),
                     if mb(peak) <= 300.0 { "met" } else { "**missed**" }
                 ));
-                rss_report.push(format!("| bundled campaign, cold, `-j1` | {:.1} MB | ≤ 300 MB | {} |", mb(r.rss_kb.unwrap()), if mb(r.rss_kb.unwrap()) <= 300.0 { "met" } else { "**missed**" }));
+                rss_report.push(format!(
+                    "| bundled campaign, cold, `-j1` | {:.1} MB | ≤ 300 MB | {} |",
+                    mb(r.rss_kb.unwrap()),
+                    if mb(r.rss_kb.unwrap()) <= 300.0 { "met" } else { "**missed**" }
+                ));
             }
         }
     }
@@ -482,7 +495,21 @@ fn main() {
         let runs: Vec<Run> = (0..reps(15, 3))
             .map(|_| {
                 let d = tmp("proof");
-                let r = run(&["render", CAMPAIGN, "--out", d.path().to_str().unwrap(), "--only", "billboard-48", "--message", "you-will-be-caught", "--force", "--timings"], false);
+                let r = run(
+                    &[
+                        "render",
+                        CAMPAIGN,
+                        "--out",
+                        d.path().to_str().unwrap(),
+                        "--only",
+                        "billboard-48",
+                        "--message",
+                        "you-will-be-caught",
+                        "--force",
+                        "--timings",
+                    ],
+                    false,
+                );
                 assert_eq!(r.summary().1, 1);
                 r
             })
@@ -549,7 +576,18 @@ fn main() {
     println!("| # | measurement | runs | min | median | mean | target | result | machine noise during the runs |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for r in &rows {
-        println!("| {} | {} | {} | {} | {} | {} | {} | {} | {} |", r.id, r.what, r.s.n, fmt_ms(r.s.min), fmt_ms(r.s.median), fmt_ms(r.s.mean), r.target, r.verdict, r.noise);
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.id,
+            r.what,
+            r.s.n,
+            fmt_ms(r.s.min),
+            fmt_ms(r.s.median),
+            fmt_ms(r.s.mean),
+            r.target,
+            r.verdict,
+            r.noise
+        );
     }
     if !linear.is_empty() {
         println!("\n## (5) Linearity: generated campaigns, cold\n");

@@ -14,8 +14,8 @@
 //! file is rendered again: the cache never serves a stale file.
 
 use crate::layout::scene::Scene;
+use crate::output::manifest::{Entry, Finding, sha256_hex};
 use crate::plan::AssetSpec;
-use crate::output::manifest::{sha256_hex, Entry, Finding};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};

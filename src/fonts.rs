@@ -2,8 +2,8 @@
 //! the working directory) and the per-thread shaping context built from a campaign's fonts.
 
 use crate::vocab::FontFile;
-use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
 use parley::FontContext;
+use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
 use skrifa::{FontRef, MetadataProvider};
 use std::sync::Arc;
 

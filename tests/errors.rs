@@ -232,9 +232,9 @@ fn hostile_files_fail_fast() {
 
 #[test]
 fn check_refuses_the_same_files() {
-    for &(name, line, col, fragment) in CASES.iter().filter(|c| {
-        ["unknown-contact-key.yaml", "date-feb-30.yaml", "alias-bomb.yaml", "font-not-a-font.yaml", "empty.yaml"].contains(&c.0)
-    }) {
+    for &(name, line, col, fragment) in
+        CASES.iter().filter(|c| ["unknown-contact-key.yaml", "date-feb-30.yaml", "alias-bomb.yaml", "font-not-a-font.yaml", "empty.yaml"].contains(&c.0))
+    {
         let file = fixture(name);
         let r = run("check", &file);
         assert_refused(name, &r);
@@ -274,11 +274,7 @@ fn the_base_campaign_renders() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let file = tmp.path().join("base.yaml");
     std::fs::write(&file, BASE).expect("write base");
-    let o = Command::new(BIN)
-        .args(["render", "base.yaml", "--out", "out"])
-        .current_dir(tmp.path())
-        .output()
-        .expect("run billposter");
+    let o = Command::new(BIN).args(["render", "base.yaml", "--out", "out"]).current_dir(tmp.path()).output().expect("run billposter");
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert!(tmp.path().join("out/test-campaign").is_dir(), "{stderr}");

@@ -116,4 +116,3 @@ fn glyph_runs_carry_the_source_text() {
         }
     }
 }
-

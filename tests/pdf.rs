@@ -12,12 +12,12 @@ use billposter::layout::{self, ItemKind, Role, Scene};
 use billposter::plan::{self, AssetSpec, Selection};
 use billposter::render::pdf::{self, PdfOptions};
 use billposter::render::raster::{self, RasterOptions};
-use billposter::vocab::icc::Profile;
 use billposter::vocab::Timestamp;
-use std::sync::Arc;
+use billposter::vocab::icc::Profile;
 use image::{GrayImage, RgbImage};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 const PT_PER_MM: f64 = 72.0 / 25.4;
@@ -88,7 +88,14 @@ fn tool(name: &str, args: &[&str]) -> std::process::Output {
 
 fn tool_ok(name: &str, args: &[&str]) -> String {
     let out = tool(name, args);
-    assert!(out.status.success(), "`{name} {}` failed ({}):\n{}{}", args.join(" "), out.status, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "`{name} {}` failed ({}):\n{}{}",
+        args.join(" "),
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -186,7 +193,11 @@ fn every_print_pdf_is_valid_boxed_subset_and_cmyk_only() {
 
         let check = tool("qpdf", &["--check", path.to_str().unwrap()]);
         let out = String::from_utf8_lossy(&check.stdout);
-        assert!(check.status.code() == Some(0) && out.contains("No syntax or stream encoding errors"), "{key}: qpdf --check:\n{out}{}", String::from_utf8_lossy(&check.stderr));
+        assert!(
+            check.status.code() == Some(0) && out.contains("No syntax or stream encoding errors"),
+            "{key}: qpdf --check:\n{out}{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
 
         let b = boxes(&path);
         let k = f.scale as f64 * PT_PER_MM;
@@ -530,7 +541,8 @@ fn crop_marks_sit_outside_the_bleed_in_registration_colour() {
         let stem = key.replace('/', "_");
         let without = image::open(pdftoppm(&off, cmp_dpi, None, &["-thinlinemode", "solid"], &dir.path().join(format!("{stem}.nomarks")))).unwrap().to_rgb8();
         let crop = (px(b.bleed.l - b.media.l, cmp_dpi, "bleed left"), px(b.media.t - b.bleed.t, cmp_dpi, "bleed top"), without.width(), without.height());
-        let with = image::open(pdftoppm(&path, cmp_dpi, Some(crop), &["-thinlinemode", "solid"], &dir.path().join(format!("{stem}.bleedbox")))).unwrap().to_rgb8();
+        let with =
+            image::open(pdftoppm(&path, cmp_dpi, Some(crop), &["-thinlinemode", "solid"], &dir.path().join(format!("{stem}.bleedbox")))).unwrap().to_rgb8();
         let edge = ((b.trim.l - b.bleed.l + 2.0 * PT_PER_MM) * cmp_dpi as f64 / 72.0).ceil() as u32;
         let (w, h) = without.dimensions();
         let worst = without
@@ -568,7 +580,9 @@ fn band_and_background_extend_into_the_bleed() {
         let (mid, inset) = (bleed / 2.0, 2.0 * bleed);
         let close = |a: image::Rgb<u8>, b: image::Rgb<u8>| (0..3).all(|i| a[i].abs_diff(b[i]) <= 8);
         // Corners of the bleed strip vs the background just inside the trim corner.
-        for (x, y, xi, yi) in [(-mid, -mid, inset, inset), (w + mid, -mid, w - inset, inset), (-mid, h + mid, inset, h - inset), (w + mid, h + mid, w - inset, h - inset)] {
+        for (x, y, xi, yi) in
+            [(-mid, -mid, inset, inset), (w + mid, -mid, w - inset, inset), (-mid, h + mid, inset, h - inset), (w + mid, h + mid, w - inset, h - inset)]
+        {
             let (out, inn) = (at(x, y), at(xi, yi));
             assert!(close(out, inn) && out != image::Rgb([255, 255, 255]), "{key}: bleed corner ({x}, {y}) mm is {out:?}, the artwork inside is {inn:?}");
         }
@@ -718,7 +732,11 @@ fn output_profile_makes_a_pdfx4_file() {
         let info = tool_ok("pdfinfo", &[path.to_str().unwrap()]);
         assert!(info.contains("PDF version:     1.6"), "{key}: PDF/X-4 needs PDF 1.6:\n{info}");
         let meta = tool_ok("pdfinfo", &["-meta", path.to_str().unwrap()]);
-        for want in ["<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>", "<pdf:Trapped>False</pdf:Trapped>", "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>"] {
+        for want in [
+            "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
+            "<pdf:Trapped>False</pdf:Trapped>",
+            "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        ] {
             assert!(meta.contains(want), "{key}: XMP lacks {want}:\n{meta}");
         }
 

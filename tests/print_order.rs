@@ -3,12 +3,12 @@
 
 mod common;
 use billposter::campaign::Campaign;
-use billposter::output::print_order::{print_order, FormatTotal, PrintOrder, NO_PROFILE_NOTE, QUANTITY_NOTE};
-use billposter::plan::{plan, Selection};
+use billposter::output::print_order::{FormatTotal, NO_PROFILE_NOTE, PrintOrder, QUANTITY_NOTE, print_order};
+use billposter::plan::{Selection, plan};
 use billposter::vocab::Timestamp;
 use common::{cmyk_profile, head, load_yaml};
 
-    const ABC: &str = "messages:
+const ABC: &str = "messages:
   - id: a
     headline: Message A
   - id: b
@@ -17,22 +17,22 @@ use common::{cmyk_profile, head, load_yaml};
     headline: Message C
 ";
 
-    fn order(c: &Campaign) -> PrintOrder {
-        print_order(&plan(c, &Selection::default(), Timestamp::FIXED))
-    }
+fn order(c: &Campaign) -> PrintOrder {
+    print_order(&plan(c, &Selection::default(), Timestamp::FIXED))
+}
 
-    fn qty(o: &PrintOrder, format: &str, message: &str, language: &str, week: u32) -> Option<u64> {
-        o.rows.iter().find(|r| r.format == format && r.message == message && r.language == language && r.week == week).map(|r| r.quantity)
-    }
+fn qty(o: &PrintOrder, format: &str, message: &str, language: &str, week: u32) -> Option<u64> {
+    o.rows.iter().find(|r| r.format == format && r.message == message && r.language == language && r.week == week).map(|r| r.quantity)
+}
 
-    fn total(o: &PrintOrder, format: &str, message: &str, language: &str) -> Option<u64> {
-        o.totals.iter().find(|t| t.format == format && t.message == message && t.language == language).map(|t| t.quantity)
-    }
+fn total(o: &PrintOrder, format: &str, message: &str, language: &str) -> Option<u64> {
+    o.totals.iter().find(|t| t.format == format && t.message == message && t.language == language).map(|t| t.quantity)
+}
 
-    #[test]
-    fn rotation_shares_sites_in_schedule_order() {
-        let yaml = format!(
-            "{}{ABC}schedule:
+#[test]
+fn rotation_shares_sites_in_schedule_order() {
+    let yaml = format!(
+        "{}{ABC}schedule:
   - week: 1
     messages: [a, b, c]
   - week: 2
@@ -45,42 +45,51 @@ placements:
   - format: six-sheet
     sites: 7
 ",
-            head(2, "[en-GB]")
-        );
-        let c = load_yaml(&yaml);
-        let o = order(&c);
-        // Week 1: 40 / 3 and 150 / 3 and 7 / 3.
-        assert_eq!([qty(&o, "billboard-48", "a", "en-GB", 1), qty(&o, "billboard-48", "b", "en-GB", 1), qty(&o, "billboard-48", "c", "en-GB", 1)], [Some(14), Some(13), Some(13)]);
-        assert_eq!([qty(&o, "phone-box", "a", "en-GB", 1), qty(&o, "phone-box", "b", "en-GB", 1), qty(&o, "phone-box", "c", "en-GB", 1)], [Some(50), Some(50), Some(50)]);
-        assert_eq!([qty(&o, "six-sheet", "a", "en-GB", 1), qty(&o, "six-sheet", "b", "en-GB", 1), qty(&o, "six-sheet", "c", "en-GB", 1)], [Some(3), Some(2), Some(2)]);
-        // Week 2 lists c before a: c is "earlier" and gets the odd site, whatever the message order.
-        assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 2), Some(4));
-        assert_eq!(qty(&o, "six-sheet", "a", "en-GB", 2), Some(3));
-        assert_eq!(qty(&o, "six-sheet", "b", "en-GB", 2), None, "b is not posted in week 2: no row");
-        assert_eq!(qty(&o, "billboard-48", "c", "en-GB", 2), Some(20));
-        // Totals sum the weeks.
-        assert_eq!(total(&o, "six-sheet", "a", "en-GB"), Some(3 + 3));
-        assert_eq!(total(&o, "six-sheet", "b", "en-GB"), Some(2));
-        assert_eq!(total(&o, "six-sheet", "c", "en-GB"), Some(2 + 4));
-        assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(14 + 20));
-        // Every week, each placement's copies add up to its sites exactly.
-        for (f, sites) in [("billboard-48", 40), ("phone-box", 150), ("six-sheet", 7)] {
-            for w in 1..=2 {
-                let sum: u64 = o.rows.iter().filter(|r| r.format == f && r.week == w).map(|r| r.quantity).sum();
-                assert_eq!(sum, sites, "{f} week {w}");
-            }
+        head(2, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let o = order(&c);
+    // Week 1: 40 / 3 and 150 / 3 and 7 / 3.
+    assert_eq!(
+        [qty(&o, "billboard-48", "a", "en-GB", 1), qty(&o, "billboard-48", "b", "en-GB", 1), qty(&o, "billboard-48", "c", "en-GB", 1)],
+        [Some(14), Some(13), Some(13)]
+    );
+    assert_eq!(
+        [qty(&o, "phone-box", "a", "en-GB", 1), qty(&o, "phone-box", "b", "en-GB", 1), qty(&o, "phone-box", "c", "en-GB", 1)],
+        [Some(50), Some(50), Some(50)]
+    );
+    assert_eq!(
+        [qty(&o, "six-sheet", "a", "en-GB", 1), qty(&o, "six-sheet", "b", "en-GB", 1), qty(&o, "six-sheet", "c", "en-GB", 1)],
+        [Some(3), Some(2), Some(2)]
+    );
+    // Week 2 lists c before a: c is "earlier" and gets the odd site, whatever the message order.
+    assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 2), Some(4));
+    assert_eq!(qty(&o, "six-sheet", "a", "en-GB", 2), Some(3));
+    assert_eq!(qty(&o, "six-sheet", "b", "en-GB", 2), None, "b is not posted in week 2: no row");
+    assert_eq!(qty(&o, "billboard-48", "c", "en-GB", 2), Some(20));
+    // Totals sum the weeks.
+    assert_eq!(total(&o, "six-sheet", "a", "en-GB"), Some(3 + 3));
+    assert_eq!(total(&o, "six-sheet", "b", "en-GB"), Some(2));
+    assert_eq!(total(&o, "six-sheet", "c", "en-GB"), Some(2 + 4));
+    assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(14 + 20));
+    // Every week, each placement's copies add up to its sites exactly.
+    for (f, sites) in [("billboard-48", 40), ("phone-box", 150), ("six-sheet", 7)] {
+        for w in 1..=2 {
+            let sum: u64 = o.rows.iter().filter(|r| r.format == f && r.week == w).map(|r| r.quantity).sum();
+            assert_eq!(sum, sites, "{f} week {w}");
         }
-        let ft = |f: &str| o.format_totals.iter().find(|t| t.format == f).map(|t| (t.artworks, t.quantity));
-        assert_eq!(ft("billboard-48"), Some((3, 80)));
-        assert_eq!(ft("six-sheet"), Some((3, 14)));
-        // Rows come week by week.
-        assert!(o.rows.windows(2).all(|w| w[0].week <= w[1].week));
     }
+    let ft = |f: &str| o.format_totals.iter().find(|t| t.format == f).map(|t| (t.artworks, t.quantity));
+    assert_eq!(ft("billboard-48"), Some((3, 80)));
+    assert_eq!(ft("six-sheet"), Some((3, 14)));
+    // Rows come week by week.
+    assert!(o.rows.windows(2).all(|w| w[0].week <= w[1].week));
+}
 
-    #[test]
-    fn partial_weeks_and_single_message_week() {
-        let yaml = format!(
-            "{}{ABC}schedule:
+#[test]
+fn partial_weeks_and_single_message_week() {
+    let yaml = format!(
+        "{}{ABC}schedule:
   - week: 1
     messages: [a]
   - week: 2
@@ -94,50 +103,53 @@ placements:
   - format: phone-box
     sites: 9
 ",
-            head(4, "[en-GB]")
-        );
-        let c = load_yaml(&yaml);
-        let o = order(&c);
-        // billboard-48 runs weeks 2 and 3 only.
-        assert!(o.rows.iter().filter(|r| r.format == "billboard-48").all(|r| r.week == 2 || r.week == 3));
-        assert_eq!(qty(&o, "billboard-48", "a", "en-GB", 2), Some(20));
-        assert_eq!(qty(&o, "billboard-48", "b", "en-GB", 2), Some(20));
-        assert_eq!(qty(&o, "billboard-48", "b", "en-GB", 3), Some(40), "a week with one message gives it every site");
-        assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(20));
-        assert_eq!(total(&o, "billboard-48", "b", "en-GB"), Some(60));
-        // phone-box runs all weeks; week 1 shows only a; week 4 is not in the schedule: nothing.
-        assert_eq!(qty(&o, "phone-box", "a", "en-GB", 1), Some(9));
-        assert_eq!(qty(&o, "phone-box", "a", "en-GB", 2), Some(5));
-        assert_eq!(qty(&o, "phone-box", "b", "en-GB", 2), Some(4));
-        assert!(o.rows.iter().all(|r| r.week != 4));
-        assert_eq!(total(&o, "phone-box", "c", "en-GB"), None, "c is never scheduled: no artwork");
-        let t = o.totals.iter().find(|t| t.format == "billboard-48" && t.message == "b").unwrap();
-        assert_eq!(t.weeks, [2, 3]);
-    }
+        head(4, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let o = order(&c);
+    // billboard-48 runs weeks 2 and 3 only.
+    assert!(o.rows.iter().filter(|r| r.format == "billboard-48").all(|r| r.week == 2 || r.week == 3));
+    assert_eq!(qty(&o, "billboard-48", "a", "en-GB", 2), Some(20));
+    assert_eq!(qty(&o, "billboard-48", "b", "en-GB", 2), Some(20));
+    assert_eq!(qty(&o, "billboard-48", "b", "en-GB", 3), Some(40), "a week with one message gives it every site");
+    assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(20));
+    assert_eq!(total(&o, "billboard-48", "b", "en-GB"), Some(60));
+    // phone-box runs all weeks; week 1 shows only a; week 4 is not in the schedule: nothing.
+    assert_eq!(qty(&o, "phone-box", "a", "en-GB", 1), Some(9));
+    assert_eq!(qty(&o, "phone-box", "a", "en-GB", 2), Some(5));
+    assert_eq!(qty(&o, "phone-box", "b", "en-GB", 2), Some(4));
+    assert!(o.rows.iter().all(|r| r.week != 4));
+    assert_eq!(total(&o, "phone-box", "c", "en-GB"), None, "c is never scheduled: no artwork");
+    let t = o.totals.iter().find(|t| t.format == "billboard-48" && t.message == "b").unwrap();
+    assert_eq!(t.weeks, [2, 3]);
+}
 
-    #[test]
-    fn no_schedule_posts_every_message_every_week() {
-        let yaml = format!(
-            "{}{ABC}placements:
+#[test]
+fn no_schedule_posts_every_message_every_week() {
+    let yaml = format!(
+        "{}{ABC}placements:
   - format: billboard-48
     sites: 40
 ",
-            head(4, "[en-GB]")
+        head(4, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let o = order(&c);
+    assert_eq!(o.rows.len(), 3 * 4);
+    for w in 1..=4 {
+        assert_eq!(
+            [qty(&o, "billboard-48", "a", "en-GB", w), qty(&o, "billboard-48", "b", "en-GB", w), qty(&o, "billboard-48", "c", "en-GB", w)],
+            [Some(14), Some(13), Some(13)]
         );
-        let c = load_yaml(&yaml);
-        let o = order(&c);
-        assert_eq!(o.rows.len(), 3 * 4);
-        for w in 1..=4 {
-            assert_eq!([qty(&o, "billboard-48", "a", "en-GB", w), qty(&o, "billboard-48", "b", "en-GB", w), qty(&o, "billboard-48", "c", "en-GB", w)], [Some(14), Some(13), Some(13)]);
-        }
-        assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(56));
-        assert_eq!(total(&o, "billboard-48", "b", "en-GB"), Some(52));
-        assert_eq!(o.format_totals, [FormatTotal { format: "billboard-48".into(), artworks: 3, quantity: 160 }]);
     }
+    assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(56));
+    assert_eq!(total(&o, "billboard-48", "b", "en-GB"), Some(52));
+    assert_eq!(o.format_totals, [FormatTotal { format: "billboard-48".into(), artworks: 3, quantity: 160 }]);
+}
 
-    #[test]
-    fn languages_split_each_message_share() {
-        let msgs = "messages:
+#[test]
+fn languages_split_each_message_share() {
+    let msgs = "messages:
   - id: a
     headline: {en-GB: Message A, gd: Teachdaireachd A}
   - id: b
@@ -145,94 +157,94 @@ placements:
   - id: c
     headline: {en-GB: Message C, gd: Teachdaireachd C}
 ";
-        let yaml = format!(
-            "{}{msgs}placements:
+    let yaml = format!(
+        "{}{msgs}placements:
   - format: billboard-48
     sites: 40
   - format: six-sheet
     sites: 7
 ",
-            head(1, "[en-GB, gd]")
-        );
-        let c = load_yaml(&yaml);
-        let o = order(&c);
-        // billboard-48: a 14 -> 7 + 7; b 13 -> 7 + 6; c 13 -> 7 + 6.
-        let bb: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "billboard-48", m, l, 1).unwrap())).collect();
-        assert_eq!(bb, [7, 7, 7, 6, 7, 6]);
-        // six-sheet: a 3 -> 2 + 1; b 2 -> 1 + 1; c 2 -> 1 + 1.
-        let ss: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "six-sheet", m, l, 1).unwrap())).collect();
-        assert_eq!(ss, [2, 1, 1, 1, 1, 1]);
-        assert_eq!(o.format_totals.iter().map(|f| f.quantity).collect::<Vec<_>>(), [40, 7]);
-    }
+        head(1, "[en-GB, gd]")
+    );
+    let c = load_yaml(&yaml);
+    let o = order(&c);
+    // billboard-48: a 14 -> 7 + 7; b 13 -> 7 + 6; c 13 -> 7 + 6.
+    let bb: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "billboard-48", m, l, 1).unwrap())).collect();
+    assert_eq!(bb, [7, 7, 7, 6, 7, 6]);
+    // six-sheet: a 3 -> 2 + 1; b 2 -> 1 + 1; c 2 -> 1 + 1.
+    let ss: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "six-sheet", m, l, 1).unwrap())).collect();
+    assert_eq!(ss, [2, 1, 1, 1, 1, 1]);
+    assert_eq!(o.format_totals.iter().map(|f| f.quantity).collect::<Vec<_>>(), [40, 7]);
+}
 
-    #[test]
-    fn posting_dates_and_csv_columns() {
-        let yaml = format!(
-            "{}{ABC}schedule:
+#[test]
+fn posting_dates_and_csv_columns() {
+    let yaml = format!(
+        "{}{ABC}schedule:
   - week: 3
     messages: [b]
 placements:
   - format: billboard-48
     sites: 40
 ",
-            head(3, "[en-GB]")
-        );
-        let c = load_yaml(&yaml);
-        let o = order(&c);
-        assert_eq!(o.rows.len(), 1);
-        assert_eq!(o.rows[0].posting_date, "2019-04-01", "week 3 of a campaign starting 2019-03-18");
-        let csv = o.order_csv();
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "file,format,message,language,week,posting_date,trim_mm,scale,bleed_mm,quantity");
-        assert_eq!(lines[1], "print/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,2019-04-01,6096x3048,0.1,10,40");
-        assert_eq!(lines[2], "");
-        let totals = o.totals_csv();
-        assert_eq!(
-            totals,
-            "file,format,message,language,weeks,quantity\r\nprint/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,40\r\nTOTAL,billboard-48,,,3,40\r\n"
-        );
-        let json = serde_json::to_value(&o).unwrap();
-        assert_eq!(json["rows"][0]["quantity"], 40);
-        assert_eq!(json["totals"][0]["weeks"], serde_json::json!([3]));
-        assert_eq!(json["notes"][1], NO_PROFILE_NOTE);
-        let names: Vec<String> = o.files().into_iter().map(|f| f.rel).collect();
-        assert_eq!(names, ["print-order.csv", "print-totals.csv", "print-notes.txt"]);
-    }
+        head(3, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let o = order(&c);
+    assert_eq!(o.rows.len(), 1);
+    assert_eq!(o.rows[0].posting_date, "2019-04-01", "week 3 of a campaign starting 2019-03-18");
+    let csv = o.order_csv();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "file,format,message,language,week,posting_date,trim_mm,scale,bleed_mm,quantity");
+    assert_eq!(lines[1], "print/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,2019-04-01,6096x3048,0.1,10,40");
+    assert_eq!(lines[2], "");
+    let totals = o.totals_csv();
+    assert_eq!(
+        totals,
+        "file,format,message,language,weeks,quantity\r\nprint/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,40\r\nTOTAL,billboard-48,,,3,40\r\n"
+    );
+    let json = serde_json::to_value(&o).unwrap();
+    assert_eq!(json["rows"][0]["quantity"], 40);
+    assert_eq!(json["totals"][0]["weeks"], serde_json::json!([3]));
+    assert_eq!(json["notes"][1], NO_PROFILE_NOTE);
+    let names: Vec<String> = o.files().into_iter().map(|f| f.rel).collect();
+    assert_eq!(names, ["print-order.csv", "print-totals.csv", "print-notes.txt"]);
+}
 
-    #[test]
-    fn notes_name_missing_profile_and_weeks_without_copies() {
-        let yaml = format!(
-            "{}{ABC}placements:
+#[test]
+fn notes_name_missing_profile_and_weeks_without_copies() {
+    let yaml = format!(
+        "{}{ABC}placements:
   - format: six-sheet
     sites: 2
 ",
-            head(1, "[en-GB]")
-        );
-        let mut c = load_yaml(&yaml);
-        let o = order(&c);
-        assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 1), Some(0), "the row stays, with 0");
-        assert_eq!(o.notes[0], QUANTITY_NOTE);
-        assert!(o.notes.iter().any(|n| n == NO_PROFILE_NOTE));
-        assert!(o.notes.iter().any(|n| n == "week 1, six-sheet: 2 sites for 3 messages x 1 language; no copies that week for c (en-GB)"), "{:?}", o.notes);
-        assert!(o.notes_txt().contains("not PDF/X)\n"));
+        head(1, "[en-GB]")
+    );
+    let mut c = load_yaml(&yaml);
+    let o = order(&c);
+    assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 1), Some(0), "the row stays, with 0");
+    assert_eq!(o.notes[0], QUANTITY_NOTE);
+    assert!(o.notes.iter().any(|n| n == NO_PROFILE_NOTE));
+    assert!(o.notes.iter().any(|n| n == "week 1, six-sheet: 2 sites for 3 messages x 1 language; no copies that week for c (en-GB)"), "{:?}", o.notes);
+    assert!(o.notes_txt().contains("not PDF/X)\n"));
 
-        let icc = cmyk_profile();
-        let profile = billposter::vocab::icc::Profile::parse(std::path::Path::new("profile.icc"), &icc).unwrap();
-        c.print.output_profile = Some(std::sync::Arc::new(profile));
-        let o = order(&c);
-        assert!(!o.notes.iter().any(|n| n.contains("output profile")), "{:?}", o.notes);
-    }
+    let icc = cmyk_profile();
+    let profile = billposter::vocab::icc::Profile::parse(std::path::Path::new("profile.icc"), &icc).unwrap();
+    c.print.output_profile = Some(std::sync::Arc::new(profile));
+    let o = order(&c);
+    assert!(!o.notes.iter().any(|n| n.contains("output profile")), "{:?}", o.notes);
+}
 
-    #[test]
-    fn shipped_campaign_order() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("campaigns/stop-it-now-scotland.yaml");
-        let (c, _) = billposter::campaign::load(&path).expect("shipped campaign loads");
-        let o = order(&c);
-        // Week 1 shows one message; weeks 2-4 rotate three, the first listed getting the odd site.
-        assert_eq!(total(&o, "billboard-48", "worried-about-yourself", "en-GB"), Some(40 + 14 + 13 + 13));
-        assert_eq!(total(&o, "billboard-48", "family-and-friends", "en-GB"), Some(13 + 13 + 14));
-        assert_eq!(total(&o, "billboard-48", "you-will-be-caught", "en-GB"), Some(13 + 14 + 13));
-        assert_eq!(total(&o, "phone-box", "worried-about-yourself", "en-GB"), Some(150 + 50 + 50 + 50));
-        let ft: Vec<(&str, usize, u64)> = o.format_totals.iter().map(|f| (f.format.as_str(), f.artworks, f.quantity)).collect();
-        assert_eq!(ft, [("billboard-48", 3, 160), ("phone-box", 3, 600)]);
-    }
+#[test]
+fn shipped_campaign_order() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("campaigns/stop-it-now-scotland.yaml");
+    let (c, _) = billposter::campaign::load(&path).expect("shipped campaign loads");
+    let o = order(&c);
+    // Week 1 shows one message; weeks 2-4 rotate three, the first listed getting the odd site.
+    assert_eq!(total(&o, "billboard-48", "worried-about-yourself", "en-GB"), Some(40 + 14 + 13 + 13));
+    assert_eq!(total(&o, "billboard-48", "family-and-friends", "en-GB"), Some(13 + 13 + 14));
+    assert_eq!(total(&o, "billboard-48", "you-will-be-caught", "en-GB"), Some(13 + 14 + 13));
+    assert_eq!(total(&o, "phone-box", "worried-about-yourself", "en-GB"), Some(150 + 50 + 50 + 50));
+    let ft: Vec<(&str, usize, u64)> = o.format_totals.iter().map(|f| (f.format.as_str(), f.artworks, f.quantity)).collect();
+    assert_eq!(ft, [("billboard-48", 3, 160), ("phone-box", 3, 600)]);
+}

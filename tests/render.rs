@@ -94,16 +94,25 @@ fn only_and_message_select_assets() {
 #[test]
 fn check_writes_nothing_and_formats_lists_the_catalogue() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_billposter"))
-        .current_dir(tmp.path())
-        .args(["check", bundled().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_billposter")).current_dir(tmp.path()).args(["check", bundled().to_str().unwrap()]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(files_below(tmp.path()).is_empty());
     let f = billposter(&["formats"]);
     let table = String::from_utf8_lossy(&f.stdout);
-    for id in ["billboard-48", "billboard-96", "six-sheet", "phone-box", "d6", "instagram-square", "instagram-portrait", "instagram-story", "facebook-link", "x-post", "linkedin-post"] {
+    for id in [
+        "billboard-48",
+        "billboard-96",
+        "six-sheet",
+        "phone-box",
+        "d6",
+        "instagram-square",
+        "instagram-portrait",
+        "instagram-story",
+        "facebook-link",
+        "x-post",
+        "linkedin-post",
+    ] {
         assert!(table.contains(id), "{id} missing from:\n{table}");
     }
     assert!(table.contains("assumed"), "assumed values must say so");
@@ -158,7 +167,8 @@ fn a_brand_logo_is_drawn_in_the_image_and_embedded_as_cmyk_in_the_pdf() {
 #[test]
 fn the_links_own_query_is_kept_byte_for_byte() {
     let tmp = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("good/with-logo.yaml")).unwrap()
+    let text = std::fs::read_to_string(fixture("good/with-logo.yaml"))
+        .unwrap()
         .replace("link: \"https://example.org/\"", "link: \"https://example.org/get-help?ref&src=a/b%2Bc&q=x%20y&utm_source=old#top\"")
         .replace("logo: logo.png", &format!("logo: {:?}", fixture("good/logo.png")));
     let c = tmp.path().join("c.yaml");
@@ -167,7 +177,10 @@ fn the_links_own_query_is_kept_byte_for_byte() {
     assert!(out.status.success(), "{}", stderr(&out));
     let m = manifest(&tmp.path().join("out/with-logo"));
     let link = m["assets"][0]["link"].as_str().unwrap();
-    assert_eq!(link, "https://example.org/get-help?ref&src=a/b%2Bc&q=x%20y&utm_source=instagram-square&utm_medium=social&utm_campaign=with-logo&utm_content=help#top");
+    assert_eq!(
+        link,
+        "https://example.org/get-help?ref&src=a/b%2Bc&q=x%20y&utm_source=instagram-square&utm_medium=social&utm_campaign=with-logo&utm_content=help#top"
+    );
 }
 
 #[test]
@@ -175,7 +188,10 @@ fn a_placement_marked_pedestrian_uses_the_pedestrian_legibility_rule() {
     // A 48-sheet beside a footpath (roadside: false) is read at 5 mm/m, not 2.8: at 50 m every
     // line needs a 250 mm cap height, and the web address and imprint are checked against that.
     let tmp = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(bundled()).unwrap().replace("  - format: billboard-48        # roadside: web address as text, no QR (Highway Code rule 149)\n    sites: 40", "  - format: billboard-48\n    sites: 40\n    roadside: false\n    qr: off");
+    let text = std::fs::read_to_string(bundled()).unwrap().replace(
+        "  - format: billboard-48        # roadside: web address as text, no QR (Highway Code rule 149)\n    sites: 40",
+        "  - format: billboard-48\n    sites: 40\n    roadside: false\n    qr: off",
+    );
     let c = tmp.path().join("c.yaml");
     std::fs::write(&c, text).unwrap();
     let (campaign, _) = billposter::campaign::load(&c).unwrap();

@@ -1,6 +1,6 @@
 //! Bytes → `Campaign`: read the file, parse YAML with budgets, then validate.
 
-use super::{parse::parse, validate, Campaign};
+use super::{Campaign, parse::parse, validate};
 use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
@@ -33,4 +33,3 @@ pub fn load(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
     };
     validate::validate(path, model)
 }
-

@@ -1,13 +1,13 @@
 //! serde-saphyr errors → our diagnostics: lowercase, in the campaign's words, located on the key or value they are about, with a hint; apart because wording changes without the parse changing.
 
 use super::budget::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_SCALAR_BYTES};
-use super::wording::{list, lower_first, path_or_top, unknown_key};
 use super::position::{line_col, offset_of, unclosed_bracket};
 use super::schema::{field_hint, required_hint};
-use super::tree::{describe, find, join, span_of, Found, Node, Scalar, S};
+use super::tree::{Found, Node, S, Scalar, describe, find, join, span_of};
+use super::wording::{list, lower_first, path_or_top, unknown_key};
 use crate::vocab::{Code, Diagnostic, Span};
-use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::Error as YamlError;
+use serde_saphyr::budget::BudgetBreach;
 
 /// Turn a serde-saphyr error into our one-line form: a lowercase message naming the field path
 /// and what was expected, at the most useful location, with a hint where one helps.
@@ -68,7 +68,11 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
                     None => (String::new(), at),
                 },
             };
-            let msg = if parent.is_empty() { format!("missing required key `{field}` at the top level") } else { format!("{parent}: missing required key `{field}`") };
+            let msg = if parent.is_empty() {
+                format!("missing required key `{field}` at the top level")
+            } else {
+                format!("{parent}: missing required key `{field}`")
+            };
             Diagnostic::error(Code::Yaml, msg).at_span(at).hint(required_hint(&join(&parent, field)))
         }
         YamlError::SerdeInvalidType { unexpected, expected, .. } | YamlError::SerdeInvalidValue { unexpected, expected, .. } => {
@@ -90,7 +94,9 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
         YamlError::DuplicateMappingKey { key: k, .. } => {
             let parent = key.as_ref().map(|(_, p, _, _)| p.clone()).unwrap_or_default();
             let k = k.clone().unwrap_or_else(|| "?".into());
-            Diagnostic::error(Code::Yaml, format!("{}: key `{k}` is given twice", path_or_top(&parent))).at_span(at).hint("each key may appear once in a mapping")
+            Diagnostic::error(Code::Yaml, format!("{}: key `{k}` is given twice", path_or_top(&parent)))
+                .at_span(at)
+                .hint("each key may appear once in a mapping")
         }
         YamlError::Eof { .. } => Diagnostic::error(Code::Yaml, "the file ended in the middle of a value").at_span(at).hint("is the file cut short?"),
         YamlError::MultipleDocuments { .. } => Diagnostic::error(Code::Yaml, "the file holds more than one YAML document; a campaign is exactly one")
@@ -130,13 +136,17 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
                 None => "alias refers to an anchor that is not defined before it".to_string(),
             }
         })
-            .at_span(at)
-            .hint("define `&name` on a value before using `*name`, or write the value out"),
+        .at_span(at)
+        .hint("define `&name` on a value before using `*name`, or write the value out"),
         YamlError::Budget { breach, .. } => budget_error(breach, at),
         // The scanner's own limit on nested [ ] and { }, set to the same depth.
         YamlError::ExternalMessage { msg, .. } if msg.contains("recursion limit") => budget_error(&BudgetBreach::Depth { depth: MAX_DEPTH + 1 }, at),
-        YamlError::AliasReplayLimitExceeded { max_total_replayed_events, .. } => alias_bomb(format!("aliases expand to more than {max_total_replayed_events} values"), at),
-        YamlError::AliasExpansionLimitExceeded { max_expansions_per_anchor, .. } => alias_bomb(format!("an anchor is expanded more than {max_expansions_per_anchor} times"), at),
+        YamlError::AliasReplayLimitExceeded { max_total_replayed_events, .. } => {
+            alias_bomb(format!("aliases expand to more than {max_total_replayed_events} values"), at)
+        }
+        YamlError::AliasExpansionLimitExceeded { max_expansions_per_anchor, .. } => {
+            alias_bomb(format!("an anchor is expanded more than {max_expansions_per_anchor} times"), at)
+        }
         YamlError::AliasReplayStackDepthExceeded { max_depth, .. } => alias_bomb(format!("aliases nest inside aliases more than {max_depth} deep"), at),
         YamlError::AliasReplayCounterOverflow { .. } => alias_bomb("aliases expand beyond counting".into(), at),
         other => {
@@ -153,9 +163,12 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
             // point at the bracket.
             let flow = msg.contains("':'") || msg.contains("flow") || msg.contains("expected ','");
             if let (true, true, Some((l, c, b))) = (syntax, flow, offset_of(text, at).and_then(|o| unclosed_bracket(text, o))) {
-                return Diagnostic::error(Code::Yaml, format!("yaml syntax error: this `{b}` is never closed (noticed at line {}, column {}: {msg})", at.line, at.column))
-                    .at_span(Span::new(l as u64, c as u64))
-                    .hint(format!("close it with `{}` before the next key", if b == '[' { ']' } else { '}' }));
+                return Diagnostic::error(
+                    Code::Yaml,
+                    format!("yaml syntax error: this `{b}` is never closed (noticed at line {}, column {}: {msg})", at.line, at.column),
+                )
+                .at_span(Span::new(l as u64, c as u64))
+                .hint(format!("close it with `{}` before the next key", if b == '[' { ']' } else { '}' }));
             }
             let mut d = Diagnostic::error(Code::Yaml, if syntax { format!("yaml syntax error: {msg}") } else { msg.clone() }).at_span(at);
             if let Some(h) = syntax_hint(&msg) {
@@ -166,21 +179,26 @@ pub(super) fn yaml_error(e: &YamlError, text: &str, tree: Option<&S<Node>>) -> D
     }
 }
 
-
 fn budget_error(breach: &BudgetBreach, at: Span) -> Diagnostic {
     match breach {
-        BudgetBreach::Depth { .. } => Diagnostic::error(Code::Yaml, format!("the file nests lists and mappings more than {MAX_DEPTH} levels deep; a campaign needs six at most"))
-            .at_span(at)
-            .hint("deep nesting is refused to keep parsing fast and safe; is this the right file?"),
+        BudgetBreach::Depth { .. } => {
+            Diagnostic::error(Code::Yaml, format!("the file nests lists and mappings more than {MAX_DEPTH} levels deep; a campaign needs six at most"))
+                .at_span(at)
+                .hint("deep nesting is refused to keep parsing fast and safe; is this the right file?")
+        }
         BudgetBreach::Aliases { .. } => alias_bomb(format!("the file uses more than {MAX_ALIASES} aliases"), at),
         BudgetBreach::Anchors { .. } => alias_bomb(format!("the file defines more than {MAX_ALIASES} anchors"), at),
         BudgetBreach::AliasAnchorRatio { aliases, anchors } => alias_bomb(format!("the file uses {aliases} aliases for {anchors} anchors"), at),
-        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => Diagnostic::error(Code::Yaml, format!("the file expands to more than {MAX_NODES} values, far more than a campaign needs"))
-            .at_span(at)
-            .hint("if it uses aliases (*name), it may be an alias bomb; write the values out instead"),
-        BudgetBreach::ScalarBytes { .. } => Diagnostic::error(Code::Yaml, format!("the file's texts add up to more than {} MiB, far more than a campaign needs", MAX_SCALAR_BYTES >> 20))
-            .at_span(at)
-            .hint("if it uses aliases (*name) of long texts, it may be an alias bomb"),
+        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => {
+            Diagnostic::error(Code::Yaml, format!("the file expands to more than {MAX_NODES} values, far more than a campaign needs"))
+                .at_span(at)
+                .hint("if it uses aliases (*name), it may be an alias bomb; write the values out instead")
+        }
+        BudgetBreach::ScalarBytes { .. } => {
+            Diagnostic::error(Code::Yaml, format!("the file's texts add up to more than {} MiB, far more than a campaign needs", MAX_SCALAR_BYTES >> 20))
+                .at_span(at)
+                .hint("if it uses aliases (*name) of long texts, it may be an alias bomb")
+        }
         other => Diagnostic::error(Code::Yaml, format!("the file is too large or too complex to be a campaign ({other:?})")).at_span(at),
     }
 }
@@ -250,9 +268,6 @@ fn unexpected_phrase(u: &str) -> String {
         _ => u.replace('`', ""),
     }
 }
-
-
-
 
 #[cfg(test)]
 mod tests {

@@ -35,12 +35,7 @@ pub struct Localised {
 
 impl Localised {
     pub fn get(&self, lang: &str) -> &str {
-        self.by_language
-            .iter()
-            .find(|(l, _)| l == lang)
-            .or(self.by_language.first())
-            .map(|(_, t)| t.as_str())
-            .unwrap_or("")
+        self.by_language.iter().find(|(l, _)| l == lang).or(self.by_language.first()).map(|(_, t)| t.as_str()).unwrap_or("")
     }
 }
 
@@ -138,4 +133,3 @@ impl Campaign {
         s
     }
 }
-

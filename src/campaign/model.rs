@@ -2,8 +2,8 @@
 //! source spans kept on every value a later stage may need to point at. Nothing here is
 //! validated beyond YAML types; `validate` turns this into a `Campaign`.
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
@@ -246,9 +246,7 @@ impl<'de> Deserialize<'de> for CmykList {
                     v.push(x);
                 }
                 let n = v.len();
-                <[S<f32>; 4]>::try_from(v).map(CmykList).map_err(|_| {
-                    de::Error::custom(format!("expected four numbers [C, M, Y, K], each 0 to 100; found {n}"))
-                })
+                <[S<f32>; 4]>::try_from(v).map(CmykList).map_err(|_| de::Error::custom(format!("expected four numbers [C, M, Y, K], each 0 to 100; found {n}")))
             }
         }
         d.deserialize_seq(V)

@@ -9,7 +9,12 @@
 //!    a less useful place (the last key of a mapping that lacks a required one, a key whose
 //!    value is wrong), moves the location to the key or value the message is about.
 
-use super::{messages::yaml_error, model::FileModel, position::line_col, tree::{check_tree, Node, Scalar}};
+use super::{
+    messages::yaml_error,
+    model::FileModel,
+    position::line_col,
+    tree::{Node, Scalar, check_tree},
+};
 use crate::vocab::{Code, Diagnostic, Span};
 use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
 
@@ -47,9 +52,11 @@ pub(super) fn parse(bytes: &[u8]) -> Result<FileModel, Vec<Diagnostic>> {
         Err(e) => {
             let (line, column) = line_col(bytes, e.valid_up_to());
             let byte = bytes[e.valid_up_to()];
-            return Err(vec![Diagnostic::error(Code::Yaml, format!("the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not valid UTF-8"))
-                .at_span(Span::new(line as u64, column as u64))
-                .hint("a campaign file is a YAML text file; is this the right file?")]);
+            return Err(vec![
+                Diagnostic::error(Code::Yaml, format!("the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is not valid UTF-8"))
+                    .at_span(Span::new(line as u64, column as u64))
+                    .hint("a campaign file is a YAML text file; is this the right file?"),
+            ]);
         }
     };
     let empty = || {

@@ -37,8 +37,21 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
         "schedule[]" => &["week", "messages"],
         "placements[]" => &["format", "sites", "weeks", "roadside", "qr"],
         "formats[]" => &[
-            "id", "kind", "description", "width_mm", "height_mm", "scale", "bleed_mm", "safe_mm", "viewing_distance_m", "width_px",
-            "height_px", "safe_px", "roadside", "file", "max_bytes",
+            "id",
+            "kind",
+            "description",
+            "width_mm",
+            "height_mm",
+            "scale",
+            "bleed_mm",
+            "safe_mm",
+            "viewing_distance_m",
+            "width_px",
+            "height_px",
+            "safe_px",
+            "roadside",
+            "file",
+            "max_bytes",
         ],
         "print" => &["output_profile", "crop_marks"],
         _ => return None,
@@ -65,9 +78,7 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "partners") => "a list of names, e.g. partners: [\"Police Scotland\"]",
         (_, "tracking" | "roadside" | "crop_marks") => "true or false",
         (_, "qr") => "qr: auto, on or off",
-        (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => {
-            "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}"
-        }
+        (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
         (_, "background" | "text" | "accent") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,
     };

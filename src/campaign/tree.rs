@@ -66,11 +66,7 @@ impl Scalar {
 }
 
 fn shorten(t: &str) -> String {
-    if t.chars().count() > 40 {
-        t.chars().take(37).collect::<String>() + "..."
-    } else {
-        t.to_string()
-    }
+    if t.chars().count() > 40 { t.chars().take(37).collect::<String>() + "..." } else { t.to_string() }
 }
 
 struct NodeVisitor;
@@ -160,7 +156,6 @@ pub(super) fn span_of(l: &Location) -> Span {
 pub(super) fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
-
 
 /// Problems the typed model would not see or report well: duplicate keys (all of them) and
 /// keys that are lists or mappings.

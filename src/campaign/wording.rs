@@ -49,12 +49,7 @@ pub(super) fn closest<'a>(field: &str, expected: &[&'a str]) -> Option<&'a str> 
         prev[b.len()]
     }
     let f = field.to_lowercase();
-    expected
-        .iter()
-        .map(|e| (distance(&f, e), *e))
-        .filter(|(d, e)| *d > 0 && *d <= (e.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, e)| e)
+    expected.iter().map(|e| (distance(&f, e), *e)).filter(|(d, e)| *d > 0 && *d <= (e.chars().count() / 3).max(1)).min_by_key(|(d, _)| *d).map(|(_, e)| e)
 }
 
 pub(super) fn lower_first(s: &str) -> String {

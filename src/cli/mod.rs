@@ -126,15 +126,18 @@ fn load(path: &Path, select: &Select, format: report::Format) -> Result<(Campaig
         Err(ExitCode::from(2))
     };
     if let Some(o) = &sel.only
-        && !matches!(o.as_str(), "print" | "social" | "screen") && c.format(o).is_none() {
-            let ids: Vec<&str> = c.formats.iter().map(|f| f.id.as_str()).collect();
-            return usage(format!("--only {o}: no such format or kind"), format!("print, social, screen, or one of: {}", ids.join(", ")));
-        }
+        && !matches!(o.as_str(), "print" | "social" | "screen")
+        && c.format(o).is_none()
+    {
+        let ids: Vec<&str> = c.formats.iter().map(|f| f.id.as_str()).collect();
+        return usage(format!("--only {o}: no such format or kind"), format!("print, social, screen, or one of: {}", ids.join(", ")));
+    }
     if let Some(m) = &sel.message
-        && !c.messages.iter().any(|x| &x.id.value == m) {
-            let ids: Vec<&str> = c.messages.iter().map(|x| x.id.value.as_str()).collect();
-            return usage(format!("--message {m}: no such message"), format!("messages: {}", ids.join(", ")));
-        }
+        && !c.messages.iter().any(|x| &x.id.value == m)
+    {
+        let ids: Vec<&str> = c.messages.iter().map(|x| x.id.value.as_str()).collect();
+        return usage(format!("--message {m}: no such message"), format!("messages: {}", ids.join(", ")));
+    }
     Ok((c, sel, warnings))
 }
 
@@ -172,7 +175,14 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     bar.finish_and_clear();
     report::findings(&outcome.findings, gate.format, outcome.assets);
     if let (Some(s), report::Format::Text) = (&outcome.summary, gate.format) {
-        eprintln!("{} assets: {} rendered, {} unchanged; {} files written to {}", s.assets, s.rendered, s.assets - s.rendered, s.files_written, s.dir.display());
+        eprintln!(
+            "{} assets: {} rendered, {} unchanged; {} files written to {}",
+            s.assets,
+            s.rendered,
+            s.assets - s.rendered,
+            s.files_written,
+            s.dir.display()
+        );
     }
     if show_timings {
         report::timings(&timings);

@@ -1,7 +1,7 @@
 //! What the user sees: diagnostics on stderr, tables on stdout, progress on a terminal only.
 
-use crate::vocab::{Format as FormatSpec, Kind};
 use crate::vocab::Diagnostics;
+use crate::vocab::{Format as FormatSpec, Kind};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -65,12 +65,14 @@ pub fn format_table(list: &[FormatSpec]) -> String {
     let mut rows = vec![["id", "kind", "size", "supplied", "bleed", "keep clear", "viewing", "roadside", "description"].map(String::from).to_vec()];
     for f in list {
         let (size, supplied, bleed) = match (f.kind, f.px) {
-            (Kind::Print, _) => (
-                format!("{} × {} mm", f.width_mm, f.height_mm),
-                format!("{}% PDF", (f.scale * 100.0 * 100.0).round() / 100.0),
-                format!("{} mm", f.bleed_mm),
+            (Kind::Print, _) => {
+                (format!("{} × {} mm", f.width_mm, f.height_mm), format!("{}% PDF", (f.scale * 100.0 * 100.0).round() / 100.0), format!("{} mm", f.bleed_mm))
+            }
+            (_, Some((w, h))) => (
+                format!("{w} × {h} px"),
+                f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {} MB", b / 1_000_000)).unwrap_or_default(),
+                "-".into(),
             ),
-            (_, Some((w, h))) => (format!("{w} × {h} px"), f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {} MB", b / 1_000_000)).unwrap_or_default(), "-".into()),
             _ => ("?".into(), "?".into(), "-".into()),
         };
         let unit = if f.kind == Kind::Print { 1.0 } else { crate::vocab::units::CSS_PX_PER_MM };

@@ -5,8 +5,8 @@
 use super::scene::Role;
 use super::style::{self, gap};
 use super::text::{Align, Shaped};
-use crate::vocab::units::Rect;
 use crate::vocab::Span;
+use crate::vocab::units::Rect;
 
 pub(super) struct Part {
     pub(super) role: Role,
@@ -94,7 +94,11 @@ pub(super) fn search(lo: f32, hi: f32, mut ok: impl FnMut(f32) -> bool) -> (f32,
     let (mut a, mut z) = (lo, hi);
     for _ in 0..style::SEARCH_STEPS {
         let m = 0.5 * (a + z);
-        if ok(m) { a = m } else { z = m }
+        if ok(m) {
+            a = m
+        } else {
+            z = m
+        }
         if z - a < a * style::SEARCH_PRECISION {
             break;
         }

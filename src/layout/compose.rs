@@ -7,11 +7,11 @@
 //! area (`arrange`). A copy that cannot fit even at the minimum is laid out at the minimum and
 //! reported as a `fit` error — never clipped or shrunk below legibility.
 
-use super::arrange::{build, search, Arrangement, Part, Parts};
+use super::arrange::{Arrangement, Part, Parts, build, search};
 use super::scene::*;
 use super::style::{self, line_height as lh};
 use super::text::Shaped;
-use crate::fonts::{cap_ratio, FontKit, FontRole};
+use crate::fonts::{FontKit, FontRole, cap_ratio};
 use crate::plan::{AssetSpec, Text};
 use crate::qr::QrMatrix;
 use crate::vocab::units::Rect;
@@ -119,7 +119,11 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
             );
         }
         if !p.fits {
-            diags.push(Diagnostic::error(Code::Fit, format!("the {} does not fit on one line at a legible size", p.role.as_str())).for_asset(&a.key).at(source, part.span));
+            diags.push(
+                Diagnostic::error(Code::Fit, format!("the {} does not fit on one line at a legible size", p.role.as_str()))
+                    .for_asset(&a.key)
+                    .at(source, part.span),
+            );
         }
         items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }

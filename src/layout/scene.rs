@@ -2,11 +2,11 @@
 //! trim box's top-left corner (y down). Backends draw exactly this and nothing else; preflight
 //! measures exactly this. It serialises (spans left out) for the render cache's key.
 
-use crate::vocab::{Bitmap, Colour, FontFile};
-use crate::vocab::Span;
 use crate::qr::QrMatrix;
-use serde::Serialize;
+use crate::vocab::Span;
 use crate::vocab::units::Rect;
+use crate::vocab::{Bitmap, Colour, FontFile};
+use serde::Serialize;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -91,7 +91,10 @@ pub struct Item {
 #[derive(Clone, Debug, Serialize)]
 pub enum ItemKind {
     /// A filled rectangle; may extend into the bleed.
-    Fill { rect: Rect, colour: Colour },
+    Fill {
+        rect: Rect,
+        colour: Colour,
+    },
     Text(TextBlock),
     Qr(QrBlock),
     Image(ImageItem),
@@ -152,9 +155,10 @@ impl QrBlock {
     /// path, so touching modules share one fill and no hairline seams appear between them.
     pub fn dark_rects(&self) -> impl Iterator<Item = Rect> + '_ {
         let (m, q) = (self.module_mm, crate::qr::QUIET_ZONE);
-        self.matrix.dark_runs().into_iter().map(move |(row, col, len)| {
-            Rect::new(self.rect.x + (col + q) as f32 * m, self.rect.y + (row + q) as f32 * m, len as f32 * m, m)
-        })
+        self.matrix
+            .dark_runs()
+            .into_iter()
+            .map(move |(row, col, len)| Rect::new(self.rect.x + (col + q) as f32 * m, self.rect.y + (row + q) as f32 * m, len as f32 * m, m))
     }
 
     /// The symbol without the quiet zone.

@@ -5,8 +5,8 @@
 //! trying a size `s` is a re-break at `width × REF / s` — cheap, and the shaping cost is paid once.
 
 use super::scene::{Glyph, GlyphRun, TextBlock, TextLine};
-use crate::vocab::Colour;
 use crate::fonts::{FontKit, FontRole};
+use crate::vocab::Colour;
 use crate::vocab::units::Rect;
 use parley::{FontFamily, FontFamilyName, Layout, LineHeight, PositionedLayoutItem, StyleProperty};
 use std::borrow::Cow;
@@ -79,7 +79,11 @@ impl Shaped {
             let (mut lo, mut hi) = (min, max.max(min));
             for _ in 0..24 {
                 let mid = 0.5 * (lo + hi);
-                if ok(self, mid) { lo = mid } else { hi = mid }
+                if ok(self, mid) {
+                    lo = mid
+                } else {
+                    hi = mid
+                }
                 if hi - lo < lo * 0.002 {
                     break;
                 }
@@ -120,7 +124,18 @@ impl Shaped {
     /// Position the text at `size`, broken at `width`, with its first line box's top at
     /// `(x, y)`; lines aligned within `align_width`.
     #[allow(clippy::too_many_arguments)]
-    pub fn place(&mut self, kit: &FontKit, size: f32, width: f32, x: f32, y: f32, align_width: f32, align: Align, colour: Colour, cap_ratio: f32) -> (TextBlock, Vec<char>) {
+    pub fn place(
+        &mut self,
+        kit: &FontKit,
+        size: f32,
+        width: f32,
+        x: f32,
+        y: f32,
+        align_width: f32,
+        align: Align,
+        colour: Colour,
+        cap_ratio: f32,
+    ) -> (TextBlock, Vec<char>) {
         self.measure(size, width);
         let k = size / REF;
         let mut lines = Vec::new();
@@ -160,21 +175,14 @@ impl Shaped {
                         if g.id == 0 && !cluster.is_space_or_nbsp() {
                             missing.extend(self.text[range.clone()].chars());
                         }
-                        glyphs.push(Glyph {
-                            id: g.id,
-                            x: x + dx + (pen + g.x) * k,
-                            y: y + (baseline + g.y) * k,
-                            advance: g.advance * k,
-                            text: range.clone(),
-                        });
+                        glyphs.push(Glyph { id: g.id, x: x + dx + (pen + g.x) * k, y: y + (baseline + g.y) * k, advance: g.advance * k, text: range.clone() });
                         pen += g.advance;
                     }
                     // A ligature continuation has no glyph of its own: its characters belong
                     // to the ligature glyph, or copy/paste from the PDF loses letters.
-                    if !any
-                        && let Some(last) = glyphs.last_mut() {
-                            last.text = last.text.start.min(range.start)..last.text.end.max(range.end);
-                        }
+                    if !any && let Some(last) = glyphs.last_mut() {
+                        last.text = last.text.start.min(range.start)..last.text.end.max(range.end);
+                    }
                 }
                 if !glyphs.is_empty() {
                     runs.push(GlyphRun { font, size_mm: size, glyphs });

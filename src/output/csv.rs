@@ -5,11 +5,7 @@ use std::borrow::Cow;
 /// One CSV field (RFC 4180): quoted when it holds a comma, a double quote, CR or LF, with quotes
 /// doubled. Nothing else is changed: no formula escaping, so a caption reads as written.
 pub fn csv_field(s: &str) -> Cow<'_, str> {
-    if s.contains([',', '"', '\r', '\n']) {
-        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(s)
-    }
+    if s.contains([',', '"', '\r', '\n']) { Cow::Owned(format!("\"{}\"", s.replace('"', "\"\""))) } else { Cow::Borrowed(s) }
 }
 
 /// One CSV record, CRLF-terminated as RFC 4180 says.
@@ -18,7 +14,6 @@ pub fn csv_record(fields: &[&str]) -> String {
     s.push_str("\r\n");
     s
 }
-
 
 #[cfg(test)]
 mod tests {

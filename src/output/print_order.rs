@@ -33,8 +33,8 @@
 //! Quantities always come from the whole campaign schedule; `specs` only decides which artworks
 //! are listed. Give the full plan (no `--only`/`--message` selection) for a complete order.
 
-use super::csv::csv_record;
 use super::OutFile;
+use super::csv::csv_record;
 use crate::plan::{AssetSpec, Plan};
 use crate::vocab::Kind;
 use serde::Serialize;
@@ -121,7 +121,14 @@ pub fn print_order(plan: &Plan) -> PrintOrder {
                 quantity: p.copies,
             });
         }
-        totals.push(Total { file: f.clone(), format: a.format.id.clone(), message: a.message.id.clone(), language: a.language.clone(), weeks: a.weeks.clone(), quantity: sum });
+        totals.push(Total {
+            file: f.clone(),
+            format: a.format.id.clone(),
+            message: a.message.id.clone(),
+            language: a.language.clone(),
+            weeks: a.weeks.clone(),
+            quantity: sum,
+        });
     }
     // Stable: within a week, plan order is kept.
     rows.sort_by_key(|r| r.week);
@@ -228,4 +235,3 @@ impl PrintOrder {
         ]
     }
 }
-

@@ -5,13 +5,13 @@
 mod run;
 mod timings;
 
-pub use run::{run, Outcome, Request, Status, Summary};
+pub use run::{Outcome, Request, Status, Summary, run};
 pub use timings::{Stage, Timings};
 
 use crate::cache::{self, Cache, CacheEntry, CachedFile};
 use crate::fonts::FontKit;
 use crate::layout::{self, Scene};
-use crate::output::{manifest, OutFile, Staging};
+use crate::output::{OutFile, Staging, manifest};
 use crate::plan::AssetSpec;
 use crate::preflight;
 use crate::render::pdf;

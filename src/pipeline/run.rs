@@ -3,9 +3,9 @@
 //! files moved into place, the campaign-wide files and the manifest last, then the cache. Every
 //! failure is a diagnostic, so `--format json` reports it like any other finding.
 
-use super::{findings, render_all, Options, Rendered, Stage, Timings};
+use super::{Options, Rendered, Stage, Timings, findings, render_all};
 use crate::cache::Cache;
-use crate::output::{self, manifest, posting_plan, print_order, OutFile, Staging};
+use crate::output::{self, OutFile, Staging, manifest, posting_plan, print_order};
 use crate::plan::Plan;
 use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -105,14 +105,22 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
             let status = if blocking { Status::Blocked { written: true } } else { Status::Done };
             Outcome { findings: all, assets: n, status, summary: Some(summary) }
         }
-        Err(d) => fail(all, d),
+        Err(d) => fail(all, *d),
     }
 }
 
 /// Move the staged files into place, write the campaign-wide files and the manifest, then the
 /// cache; after a full render remove what earlier runs left that this one did not make.
 /// Returns how many files were written.
-fn commit(dir: &Path, campaign_id: &str, staging: &Staging, assets: &[Rendered], full: bool, (order, posting): (print_order::PrintOrder, posting_plan::PostingPlan), cache: Cache) -> Result<usize, Diagnostic> {
+fn commit(
+    dir: &Path,
+    campaign_id: &str,
+    staging: &Staging,
+    assets: &[Rendered],
+    full: bool,
+    (order, posting): (print_order::PrintOrder, posting_plan::PostingPlan),
+    cache: Cache,
+) -> Result<usize, Box<Diagnostic>> {
     let mut files: Vec<&OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
     let extra: Vec<OutFile> = if full { order.files().into_iter().chain([posting.file()]).collect() } else { vec![] };
     files.extend(extra.iter());
@@ -126,9 +134,9 @@ fn commit(dir: &Path, campaign_id: &str, staging: &Staging, assets: &[Rendered],
     let staged: Vec<&str> = assets.iter().flat_map(|a| a.staged.iter().map(String::as_str)).collect();
     if let Err(e) = staging.commit(dir, &staged) {
         staging.discard();
-        return Err(io_error(dir, "cannot write", &e));
+        return Err(Box::new(io_error(dir, "cannot write", &e)));
     }
-    let written = output::write_all(dir, &files, &json).map(|n| n + staged.len()).map_err(|e| io_error(dir, "cannot write", &e))?;
+    let written = output::write_all(dir, &files, &json).map(|n| n + staged.len()).map_err(|e| Box::new(io_error(dir, "cannot write", &e)))?;
     for a in assets.iter().filter(|a| !a.unchanged) {
         // A cache entry that cannot be written only costs a re-render next time.
         let _ = cache.store(&a.spec.key, &a.record);

@@ -13,7 +13,7 @@ mod link;
 mod platform;
 mod quantity;
 
-pub use platform::{platform, CaptionRule, Counting, Platform};
+pub use platform::{CaptionRule, Counting, Platform, platform};
 pub use quantity::share;
 
 use crate::campaign::{Campaign, Localised};
@@ -246,11 +246,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             if !sel.keeps(&format, &m.id.value) {
                 continue;
             }
-            let mut weeks: Vec<u32> = members
-                .iter()
-                .flat_map(|&i| c.placements[i].weeks.iter().copied())
-                .filter(|w| c.schedule[*w as usize - 1].contains(&mi))
-                .collect();
+            let mut weeks: Vec<u32> =
+                members.iter().flat_map(|&i| c.placements[i].weeks.iter().copied()).filter(|w| c.schedule[*w as usize - 1].contains(&mi)).collect();
             weeks.sort_unstable();
             weeks.dedup();
             if weeks.is_empty() {
@@ -275,12 +272,9 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
-                    Kind::Print => Files {
-                        main: format!("{stem}_{}.pdf", scale_suffix(format.scale)),
-                        proof: Some(format!("{stem}_proof.png")),
-                        alt: None,
-                        stem,
-                    },
+                    Kind::Print => {
+                        Files { main: format!("{stem}_{}.pdf", scale_suffix(format.scale)), proof: Some(format!("{stem}_proof.png")), alt: None, stem }
+                    }
                     _ => Files { main: format!("{stem}.{}", format.file.ext()), proof: None, alt: Some(format!("{stem}.alt.txt")), stem },
                 };
                 let px = raster_size(&format);

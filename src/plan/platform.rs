@@ -32,7 +32,10 @@ pub enum CaptionRule {
     NoCaption,
     /// A social platform whose limit billposter does not know.
     Unchecked,
-    Limit { max: usize, counting: Counting },
+    Limit {
+        max: usize,
+        counting: Counting,
+    },
 }
 
 /// The platform an asset is posted on, as the posting plan names it, and its caption rule.

@@ -1,10 +1,10 @@
 //! `contrast`: WCAG 2.x ratio of each text against what is actually behind it in the scene
 //! (the band, the QR tile, the background), on the sRGB colour shown (CMYK previewed as sRGB).
 
-use crate::vocab::{Colour};
-use crate::vocab::{Code, Diagnostic};
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
+use crate::vocab::Colour;
+use crate::vocab::{Code, Diagnostic};
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     for (idx, item) in scene.items.iter().enumerate() {
@@ -25,14 +25,18 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         let Some(worst) = behind.iter().map(|b| t.colour.contrast(b)).reduce(f64::min) else { continue };
         let measured = format!("{worst:.2}:1");
         if worst < 4.5 {
-            out.push(Diagnostic::error(Code::Contrast, format!("{} text does not stand out from what is behind it", item.role.as_str()))
-                .measured(measured, "≥ 4.5:1")
-                .at(spec.source.as_path(), item.span)
-                .hint("choose brand colours with more contrast (brand.text, brand.background, brand.accent)"));
+            out.push(
+                Diagnostic::error(Code::Contrast, format!("{} text does not stand out from what is behind it", item.role.as_str()))
+                    .measured(measured, "≥ 4.5:1")
+                    .at(spec.source.as_path(), item.span)
+                    .hint("choose brand colours with more contrast (brand.text, brand.background, brand.accent)"),
+            );
         } else if item.role == Role::Helpline && worst < 7.0 {
-            out.push(Diagnostic::warning(Code::Contrast, "the helpline number should have the strongest contrast")
-                .measured(measured, "≥ 7:1")
-                .at(spec.source.as_path(), item.span));
+            out.push(
+                Diagnostic::warning(Code::Contrast, "the helpline number should have the strongest contrast")
+                    .measured(measured, "≥ 7:1")
+                    .at(spec.source.as_path(), item.span),
+            );
         }
     }
 }

@@ -1,10 +1,10 @@
 //! `fit`: no text outside the safe area (platform overlays included) or its region, nothing
 //! overlapping, the QR inside the safe area.
 
-use crate::vocab::{Code, Diagnostic};
 use crate::layout::{ItemKind, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::units::Rect;
+use crate::vocab::{Code, Diagnostic};
 
 /// Float tolerance in scene mm.
 const EPS: f32 = 0.05;
@@ -20,15 +20,19 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         };
         for r in &rects {
             if !scene.safe.contains(r, EPS) {
-                out.push(Diagnostic::error(Code::Fit, format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
-                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
-                    .at(spec.source.as_path(), item.span));
+                out.push(
+                    Diagnostic::error(Code::Fit, format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
+                        .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
+                        .at(spec.source.as_path(), item.span),
+                );
                 break;
             }
             if !item.region.contains(r, EPS) {
-                out.push(Diagnostic::error(Code::Fit, format!("{} overflows the region it was given", item.role.as_str()))
-                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
-                    .at(spec.source.as_path(), item.span));
+                out.push(
+                    Diagnostic::error(Code::Fit, format!("{} overflows the region it was given", item.role.as_str()))
+                        .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
+                        .at(spec.source.as_path(), item.span),
+                );
                 break;
             }
             if let Some((other, _)) = placed.iter().find(|(_, o)| o.intersects(r)) {

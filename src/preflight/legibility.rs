@@ -1,10 +1,10 @@
 //! `legibility`: cap height of every line against the format's rule; words per roadside headline.
 
-use crate::vocab::{Kind};
-use crate::vocab::{Code, Diagnostic};
 use crate::layout::{Role, Scene};
 use crate::plan::AssetSpec;
+use crate::vocab::Kind;
 use crate::vocab::units::CSS_PX_PER_MM;
+use crate::vocab::{Code, Diagnostic};
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let f = &spec.format;

@@ -13,9 +13,9 @@ mod qr;
 mod text;
 
 use crate::layout::Scene;
-use crate::vocab::diag::Finding;
 use crate::plan::AssetSpec;
 use crate::render::raster::Raster;
+use crate::vocab::diag::Finding;
 use crate::vocab::{Code, Diagnostic, Severity};
 
 /// Checks that read the spec and the scene.
@@ -79,10 +79,8 @@ pub fn relocate(spec: &AssetSpec, f: &Finding) -> Diagnostic {
 /// Merge layout's findings with preflight's, dropping a preflight finding that repeats a
 /// layout one of the same code for the same asset (layout knows why; preflight only sees it).
 pub fn merge(layout: Vec<Diagnostic>, preflight: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let keep: Vec<Diagnostic> = preflight
-        .into_iter()
-        .filter(|d| !layout.iter().any(|l| l.code == d.code && l.asset == d.asset && l.is_error() == d.is_error()))
-        .collect();
+    let keep: Vec<Diagnostic> =
+        preflight.into_iter().filter(|d| !layout.iter().any(|l| l.code == d.code && l.asset == d.asset && l.is_error() == d.is_error())).collect();
     let mut out = layout;
     out.extend(keep);
     out

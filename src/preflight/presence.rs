@@ -16,9 +16,10 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         let at = |d: Diagnostic| d.at(spec.source.as_path(), text.span);
         match found {
             None => out.push(at(Diagnostic::error(Code::Presence, format!("the {} is missing", role.as_str())).measured("absent", text.text.clone()))),
-            Some((_, t)) if t.text != text.text || t.runs.is_empty() => out.push(at(
-                Diagnostic::error(Code::Presence, format!("the {} shown differs from the campaign's", role.as_str())).measured(t.text.clone(), text.text.clone()),
-            )),
+            Some((_, t)) if t.text != text.text || t.runs.is_empty() => {
+                out.push(at(Diagnostic::error(Code::Presence, format!("the {} shown differs from the campaign's", role.as_str()))
+                    .measured(t.text.clone(), text.text.clone())))
+            }
             Some(_) => {}
         }
     }

@@ -2,14 +2,14 @@
 //! correction, and a decode of the rendered pixels — at the proof's density and at the size a
 //! phone camera would see it — that must equal the asset's link exactly.
 
-use crate::vocab::{Kind};
-use crate::vocab::{Code, Diagnostic};
 use crate::layout::Scene;
 use crate::plan::AssetSpec;
 use crate::qr::{Ec, QUIET_ZONE};
 use crate::render::raster::Raster;
+use crate::vocab::Kind;
 use crate::vocab::units::CSS_PX_PER_MM;
-use image::{imageops, GrayImage};
+use crate::vocab::{Code, Diagnostic};
+use image::{GrayImage, imageops};
 
 /// Phone camera model for the "as a phone sees it" decode: 3,000 px across a 70° field of view
 /// (a 12 MP main camera resolves ~4,000; scanning apps often use a video stream).
@@ -38,9 +38,15 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         (Kind::Print, view) => {
             let need = f.min_qr_symbol_mm();
             if symbol.w < need * 0.995 {
-                out.push(err(format!("the QR code is too small to scan from {} m", view.unwrap_or(0.0)))
-                    .measured(super::mm(symbol.w), format!("≥ {} (viewing distance ÷ 10, never below 20 mm)", super::mm(need)))
-                    .hint(if spec.format.roadside { "leave the QR off roadside placements (qr: off)" } else { "give the QR more room: shorter copy, or a larger format" }));
+                out.push(
+                    err(format!("the QR code is too small to scan from {} m", view.unwrap_or(0.0)))
+                        .measured(super::mm(symbol.w), format!("≥ {} (viewing distance ÷ 10, never below 20 mm)", super::mm(need)))
+                        .hint(if spec.format.roadside {
+                            "leave the QR off roadside placements (qr: off)"
+                        } else {
+                            "give the QR more room: shorter copy, or a larger format"
+                        }),
+                );
             }
             if q.module_mm < 0.4 {
                 out.push(err("QR modules are too small to print reliably".into()).measured(super::mm(q.module_mm), "≥ 0.4 mm"));
@@ -54,7 +60,10 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
             let px = symbol.w * k;
             let need = f.min_qr_symbol_mm() * k;
             if px < need * 0.995 {
-                out.push(err("the QR code is smaller than screens and social images need".into()).measured(format!("{px:.0} px"), format!("≥ {need:.0} px (240 per 1080)")));
+                out.push(
+                    err("the QR code is smaller than screens and social images need".into())
+                        .measured(format!("{px:.0} px"), format!("≥ {need:.0} px (240 per 1080)")),
+                );
             }
         }
     }
@@ -65,8 +74,10 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         out.push(err("the QR quiet zone is too narrow".into()).measured(format!("{quiet:.1} modules"), "≥ 4 modules"));
     }
     if q.dark.luminance() >= q.light.luminance() || q.dark.contrast(&q.light) < 7.0 {
-        out.push(err("QR codes must be dark modules on a light ground, strongly contrasted".into())
-            .measured(format!("{:.1}:1", q.dark.contrast(&q.light)), "dark on light, ≥ 7:1"));
+        out.push(
+            err("QR codes must be dark modules on a light ground, strongly contrasted".into())
+                .measured(format!("{:.1}:1", q.dark.contrast(&q.light)), "dark on light, ≥ 7:1"),
+        );
     }
 }
 
@@ -79,8 +90,10 @@ pub fn check_decode(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<D
     let crop = crop_tile(r, q.rect);
     match decode_modules(&crop, q.module_mm * r.px_per_mm) {
         Some(got) if got == q.link => {}
-        got => out.push(err("the QR code in the rendered image does not read back as the link".into())
-            .measured(got.unwrap_or_else(|| "no code found".into()), q.link.clone())),
+        got => out.push(
+            err("the QR code in the rendered image does not read back as the link".into())
+                .measured(got.unwrap_or_else(|| "no code found".into()), q.link.clone()),
+        ),
     }
     // As a phone sees it: print at the viewing distance; screens and social at the size a
     // phone shows them (social: 1080 device px wide, a full-width feed image).
@@ -95,8 +108,10 @@ pub fn check_decode(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<D
         let small = imageops::resize(&crop, w, h, imageops::FilterType::Triangle);
         if decode_modules(&small, q.module_mm * r.px_per_mm * k).as_deref() != Some(q.link.as_str()) {
             let at = f.viewing_m.map(|d| format!(" from {d} m")).unwrap_or_default();
-            out.push(err(format!("the QR code would not scan{at} as a phone sees it"))
-                .measured(format!("{:.1} px per module", q.module_mm * phone_px_per_mm), "decodes (≥ ~3 px per module)"));
+            out.push(
+                err(format!("the QR code would not scan{at} as a phone sees it"))
+                    .measured(format!("{:.1} px per module", q.module_mm * phone_px_per_mm), "decodes (≥ ~3 px per module)"),
+            );
         }
     }
 }

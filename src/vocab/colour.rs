@@ -28,11 +28,7 @@ impl Colour {
     pub fn from_srgb(rgb: [u8; 3]) -> Colour {
         let [r, g, b] = rgb.map(|v| v as f32 / 255.0);
         let k = 1.0 - r.max(g).max(b);
-        let cmyk = if k >= 1.0 {
-            [0.0, 0.0, 0.0, 1.0]
-        } else {
-            [(1.0 - r - k) / (1.0 - k), (1.0 - g - k) / (1.0 - k), (1.0 - b - k) / (1.0 - k), k]
-        };
+        let cmyk = if k >= 1.0 { [0.0, 0.0, 0.0, 1.0] } else { [(1.0 - r - k) / (1.0 - k), (1.0 - g - k) / (1.0 - k), (1.0 - b - k) / (1.0 - k), k] };
         Colour { srgb: rgb, cmyk }
     }
 

@@ -2,7 +2,7 @@
 //! reads; the page-size rule print PDFs obey. Where no source was found for a value, the
 //! description says "assumed" and a campaign can override it.
 
-use super::units::{Rect, Sides, CSS_PX_PER_MM, PT_PER_MM};
+use super::units::{CSS_PX_PER_MM, PT_PER_MM, Rect, Sides};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -182,17 +182,41 @@ pub fn builtin() -> Vec<Format> {
     d6.viewing_m = Some(3.0);
     d6.display_mm = Some((1046.0, 1860.0));
     vec![
-        Format::print("billboard-48", 6096.0, 3048.0, 0.1, 10.0, Sides::xy(200.0, 150.0), 50.0, true,
-            "48-sheet roadside billboard; 12 paper panels 1016 × 1524: small copy kept off seams where possible"),
+        Format::print(
+            "billboard-48",
+            6096.0,
+            3048.0,
+            0.1,
+            10.0,
+            Sides::xy(200.0, 150.0),
+            50.0,
+            true,
+            "48-sheet roadside billboard; 12 paper panels 1016 × 1524: small copy kept off seams where possible",
+        ),
         Format::print("billboard-96", 12192.0, 3048.0, 0.1, 10.0, Sides::xy(400.0, 150.0), 60.0, true, "96-sheet roadside billboard"),
         Format::print("six-sheet", 1200.0, 1800.0, 0.25, 8.0, Sides::all(30.0), 3.0, false, "6-sheet bus shelter / street furniture"),
-        Format::print("phone-box", 1200.0, 1800.0, 0.25, 8.0, Sides::all(30.0), 2.0, false,
-            "phone box / kiosk panel; size assumed (6-sheet class), no owner spec found"),
+        Format::print(
+            "phone-box",
+            1200.0,
+            1800.0,
+            0.25,
+            8.0,
+            Sides::all(30.0),
+            2.0,
+            false,
+            "phone box / kiosk panel; size assumed (6-sheet class), no owner spec found",
+        ),
         d6,
         social("instagram-square", 1080, 1080, Sides::all(64.0), 8, "Instagram feed, square"),
         social("instagram-portrait", 1080, 1350, Sides::all(64.0), 8, "Instagram feed, portrait; grid preview crops to 3:4"),
-        social("instagram-story", 1080, 1920, Sides { top: 269.0, bottom: 672.0, left: 65.0, right: 65.0 }, 8,
-            "Instagram Stories and Reels; copy kept out of the Reels overlay box"),
+        social(
+            "instagram-story",
+            1080,
+            1920,
+            Sides { top: 269.0, bottom: 672.0, left: 65.0, right: 65.0 },
+            8,
+            "Instagram Stories and Reels; copy kept out of the Reels overlay box",
+        ),
         social("facebook-link", 1200, 630, Sides::all(40.0), 10, "Facebook link / feed card"),
         social("x-post", 1200, 675, Sides::all(40.0), 5, "X (Twitter) in-stream image"),
         social("linkedin-post", 1200, 627, Sides::all(40.0), 5, "LinkedIn shared-link image"),

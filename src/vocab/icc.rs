@@ -29,10 +29,7 @@ impl Serialize for Profile {
 impl Profile {
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, String> {
         let bad = |why: &str| {
-            Err(format!(
-                "output profile {}: {why}; hint: give the printer's CMYK output profile (an .icc file, e.g. PSO Coated v3 or FOGRA39)",
-                path.display()
-            ))
+            Err(format!("output profile {}: {why}; hint: give the printer's CMYK output profile (an .icc file, e.g. PSO Coated v3 or FOGRA39)", path.display()))
         };
         if bytes.len() < 132 || &bytes[36..40] != b"acsp" {
             return bad("not an ICC profile");
@@ -78,4 +75,3 @@ fn description(icc: &[u8]) -> Option<String> {
         _ => None,
     }
 }
-

@@ -26,10 +26,7 @@ impl Rect {
     }
     /// True when `other` lies inside `self`, allowing `eps` for float rounding.
     pub fn contains(&self, other: &Rect, eps: f32) -> bool {
-        other.x >= self.x - eps
-            && other.y >= self.y - eps
-            && other.right() <= self.right() + eps
-            && other.bottom() <= self.bottom() + eps
+        other.x >= self.x - eps && other.y >= self.y - eps && other.right() <= self.right() + eps && other.bottom() <= self.bottom() + eps
     }
     pub fn inset(&self, s: Sides) -> Rect {
         Rect::new(self.x + s.left, self.y + s.top, (self.w - s.left - s.right).max(0.0), (self.h - s.top - s.bottom).max(0.0))

@@ -70,12 +70,14 @@ pub fn files_below(dir: &Path) -> Vec<String> {
 }
 
 /// Plan and lay out a loaded campaign's selected assets through the library, as a render does.
-pub fn lay_out(c: &billposter::campaign::Campaign, sel: &billposter::plan::Selection) -> Vec<(billposter::plan::AssetSpec, billposter::layout::Scene, Vec<billposter::vocab::Diagnostic>)> {
+pub fn lay_out(
+    c: &billposter::campaign::Campaign,
+    sel: &billposter::plan::Selection,
+) -> Vec<(billposter::plan::AssetSpec, billposter::layout::Scene, Vec<billposter::vocab::Diagnostic>)> {
     billposter::pipeline::layout_all(billposter::plan::plan(c, sel, billposter::vocab::Timestamp::FIXED).assets)
 }
 
 // ---- campaigns written in the test ----
-
 
 /// Load a campaign from YAML text through the real loader; panics with the findings if it
 /// does not load.

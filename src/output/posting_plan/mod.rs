@@ -22,8 +22,8 @@ mod x_count;
 
 pub use x_count::{caption_length, x_weighted_length};
 
-use super::csv::csv_record;
 use super::OutFile;
+use super::csv::csv_record;
 use crate::plan::{AssetSpec, CaptionRule, Counting, Plan, Platform, Text};
 use crate::vocab::{Code, Diagnostic, Kind};
 use serde::Serialize;
@@ -123,8 +123,11 @@ fn caption_findings(assets: &[&AssetSpec]) -> Vec<Diagnostic> {
             let text = caption.text.as_str();
             if text.is_empty() {
                 out.push(
-                    Diagnostic::warning(Code::Caption, format!("message {id}: caption ({lang}) is empty; its posts on {} go out with the image alone", all_formats()))
-                        .at(source, caption.span),
+                    Diagnostic::warning(
+                        Code::Caption,
+                        format!("message {id}: caption ({lang}) is empty; its posts on {} go out with the image alone", all_formats()),
+                    )
+                    .at(source, caption.span),
                 );
                 continue;
             }
@@ -164,4 +167,3 @@ impl PostingPlan {
         OutFile { rel: "posting-plan.csv".into(), bytes: self.to_csv().into_bytes() }
     }
 }
-

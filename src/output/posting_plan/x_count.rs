@@ -90,4 +90,3 @@ fn x_weighted_chars(s: &str) -> usize {
     }
     n
 }
-

@@ -2,8 +2,8 @@
 //! `CustomImage` needs none of its decoder features, and converting here keeps the print PDF
 //! free of RGB. The conversion is the documented naive rule of `campaign::colour`.
 
-use crate::vocab::Colour;
 use crate::layout::scene::ImageItem;
+use crate::vocab::Colour;
 use krilla::geom::{Size, Transform};
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use krilla::surface::Surface;

@@ -36,7 +36,12 @@ pub fn draw(surface: &mut Surface, g: &Geometry) {
     }
     let Some(path) = pb.finish() else { return };
     surface.set_fill(None);
-    surface.set_stroke(Some(Stroke { paint: krilla::color::Color::from(registration()).into(), width: MARK_WIDTH_PT, line_cap: LineCap::Butt, ..Stroke::default() }));
+    surface.set_stroke(Some(Stroke {
+        paint: krilla::color::Color::from(registration()).into(),
+        width: MARK_WIDTH_PT,
+        line_cap: LineCap::Butt,
+        ..Stroke::default()
+    }));
     surface.draw_path(&path);
     surface.set_stroke(None);
 }

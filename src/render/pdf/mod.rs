@@ -13,8 +13,8 @@ mod qr;
 mod text;
 
 use crate::layout::{ItemKind, Scene};
-use crate::vocab::format::{crop_mark_margin_pt, MAX_PAGE_MM};
-use crate::vocab::units::{Rect, PT_PER_MM};
+use crate::vocab::format::{MAX_PAGE_MM, crop_mark_margin_pt};
+use crate::vocab::units::{PT_PER_MM, Rect};
 use crate::vocab::{Colour, Timestamp};
 use krilla::color::cmyk;
 use krilla::configure::{ConfigurationBuilder, PdfVersion};
@@ -81,10 +81,7 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
     let g = Geometry::new(scene, opts.scale, opts.crop_marks);
     let (mw, mh) = g.media();
     if mw.max(mh) > MAX_PAGE_MM * PT_PER_MM {
-        return Err(format!(
-            "{}: page is {:.0} × {:.0} pt, past PDF's 14,400 pt page limit; hint: supply it at a smaller scale",
-            scene.key, mw, mh
-        ));
+        return Err(format!("{}: page is {:.0} × {:.0} pt, past PDF's 14,400 pt page limit; hint: supply it at a smaller scale", scene.key, mw, mh));
     }
 
     let configuration = ConfigurationBuilder::new()
@@ -110,10 +107,7 @@ pub fn render(scene: &Scene, opts: &PdfOptions) -> Result<Vec<u8>, String> {
             .document_id(opts.title.clone()),
     );
 
-    let page_settings = PageSettings::from_wh(mw, mh)
-        .ok_or("empty page")?
-        .with_bleed_box(Some(g.bleed_box()))
-        .with_trim_box(Some(g.trim_box()));
+    let page_settings = PageSettings::from_wh(mw, mh).ok_or("empty page")?.with_bleed_box(Some(g.bleed_box())).with_trim_box(Some(g.trim_box()));
     let mut page = doc.start_page_with(page_settings);
     let mut surface = page.surface();
     let drawn = draw_scene(&mut surface, scene, &g);

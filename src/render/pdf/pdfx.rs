@@ -164,7 +164,8 @@ fn object_body(pdf: &[u8], t: &Trailer, id: i32) -> Result<Vec<u8>, String> {
 
 fn read_trailer(pdf: &[u8]) -> Result<Trailer, String> {
     let sx = rfind(pdf, b"startxref").ok_or("no startxref")?;
-    let startxref: usize = std::str::from_utf8(&pdf[sx + 9..]).map_err(|_| "bad startxref")?.split_whitespace().next().and_then(|s| s.parse().ok()).ok_or("bad startxref")?;
+    let startxref: usize =
+        std::str::from_utf8(&pdf[sx + 9..]).map_err(|_| "bad startxref")?.split_whitespace().next().and_then(|s| s.parse().ok()).ok_or("bad startxref")?;
     let section = pdf.get(startxref..sx).ok_or("startxref out of range")?;
     if !section.starts_with(b"xref") {
         return Err("expected a classic xref table".into());

@@ -19,10 +19,7 @@ pub struct FontCache {
 
 impl FontCache {
     fn get(&mut self, bytes: &Arc<Vec<u8>>) -> Option<Font> {
-        self.fonts
-            .entry(Arc::as_ptr(bytes))
-            .or_insert_with(|| Font::new(krilla::Data::from(bytes.clone()), 0))
-            .clone()
+        self.fonts.entry(Arc::as_ptr(bytes)).or_insert_with(|| Font::new(krilla::Data::from(bytes.clone()), 0)).clone()
     }
 }
 
