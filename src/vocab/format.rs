@@ -76,7 +76,7 @@ pub struct Format {
 
 impl Format {
     #[allow(clippy::too_many_arguments)] // a catalogue row: one argument per column
-    fn print(id: &str, w: f32, h: f32, scale: f32, bleed: f32, safe: Sides, view: f32, roadside: bool, desc: &str) -> Format {
+    pub fn print(id: &str, w: f32, h: f32, scale: f32, bleed: f32, safe: Sides, view: f32, roadside: bool, desc: &str) -> Format {
         Format {
             id: id.into(),
             kind: Kind::Print,

@@ -85,22 +85,7 @@ pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Form
         let roadside = roadside.or(base.as_ref().map(|b| b.roadside)).unwrap_or(id.starts_with("billboard-"));
         let description =
             desc.or(base.as_ref().map(|b| format!("{} (overridden by the campaign)", b.description))).unwrap_or_else(|| "custom print format".into());
-        let mut f = Format {
-            id: id.clone(),
-            kind,
-            description,
-            width_mm: w,
-            height_mm: h,
-            px: None,
-            scale,
-            bleed_mm: bleed,
-            safe,
-            viewing_m: Some(viewing),
-            display_mm: None,
-            roadside,
-            file: FileType::Png,
-            max_bytes: None,
-        };
+        let mut f = Format::print(id, w, h, scale, bleed, safe, viewing, roadside, &description);
         if let Some(b) = fm.file.as_ref() {
             wrong_kind(cx, true, sp(b), "file");
         }
