@@ -1,4 +1,4 @@
-//! The error contract (shared/campaign-format.md, design.md "Errors and exit codes"): a
+//! The error contract (docs/campaign-format.md; README "Exit codes"): a
 //! malformed campaign file is refused with exit code 2 and a located message,
 //! `FILE:LINE:COLUMN: error[code]: message`, that names the field and what was expected;
 //! never a panic, and nothing is written.

@@ -107,7 +107,7 @@ pub(super) fn required_hint(path: &str) -> String {
         "campaign.id" => "id: a lowercase name for the output folder, e.g. id: stop-it-now-scotland-2019",
         "campaign.start" => "start: the first day of week 1, e.g. start: 2019-03-18",
         "campaign.weeks" => "weeks: the length in weeks, e.g. weeks: 4",
-        _ => return "see shared/campaign-format.md for the required keys".into(),
+        _ => return "docs/campaign-format.md lists the required keys".into(),
     };
     format!("add {example}")
 }
