@@ -2,6 +2,7 @@
 //! everything later stages need and nothing of YAML but the spans that point back into it.
 
 mod budget;
+mod json_schema;
 mod load;
 mod messages;
 pub mod model;
@@ -17,6 +18,7 @@ use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use json_schema::json_schema;
 pub use load::load;
 
 /// A value with the place in the campaign file it came from.

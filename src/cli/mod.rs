@@ -1,7 +1,9 @@
 //! Command line: parse, call the library, print, exit. Exit codes: 0 done, 1 blocking findings,
 //! 2 bad invocation, bad campaign file or I/O failure.
 
+mod init;
 mod report;
+mod watch;
 
 use crate::campaign::{self, Campaign};
 use crate::pipeline::{self, Request, Stage, Status, Timings};
@@ -77,6 +79,26 @@ enum Command {
         /// Show the catalogue as this campaign file changes it.
         campaign: Option<PathBuf>,
     },
+    /// Write a commented starter campaign (and its JSON Schema beside it) to start from.
+    Init {
+        /// The campaign file to create; never overwritten.
+        #[arg(default_value = "campaign.yaml")]
+        path: PathBuf,
+    },
+    /// Print the JSON Schema of the campaign file, for editors (yaml-language-server).
+    Schema,
+    /// Render, then render again whenever the campaign (or a file beside it) is saved.
+    Watch {
+        campaign: PathBuf,
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        #[command(flatten)]
+        select: Select,
+        #[command(flatten)]
+        gate: Gate,
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -99,6 +121,31 @@ pub fn run() -> ExitCode {
             run_campaign(&campaign, &select, &gate, None, false)
         }
         Command::Formats { campaign } => formats(campaign.as_deref()),
+        Command::Init { path } => match init::init(&path) {
+            Ok(()) => {
+                eprintln!(
+                    "wrote {} (and campaign.schema.json beside it): replace the placeholder helpline, website and link, then run `billposter check {}`",
+                    path.display(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                report::print(&d);
+                ExitCode::from(2)
+            }
+        },
+        Command::Watch { campaign, out, select, gate, jobs } => {
+            set_jobs(jobs);
+            watch::watch(&campaign, &out, || {
+                let w = Write { out: &out, allow_findings: false, force: false };
+                run_campaign(&campaign, &select, &gate, Some(w), false)
+            })
+        }
+        Command::Schema => {
+            println!("{}", serde_json::to_string_pretty(&crate::campaign::json_schema()).expect("schema serialises"));
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod manifest;
 pub mod posting_plan;
 pub mod print_order;
+pub mod proof;
 
 use std::path::Path;
 

@@ -131,6 +131,10 @@ fn commit(
         posting_plan: full.then_some(posting),
     };
     let json = if full { manifest.to_json() } else { manifest::merge_into_existing(dir, &manifest) };
+    // The sign-off page describes a whole campaign: written by full renders only.
+    let names: Vec<&str> = extra.iter().map(|f| f.rel.as_str()).collect();
+    let proof = full.then(|| output::proof::page(&manifest, &names));
+    files.extend(proof.iter());
     let staged: Vec<&str> = assets.iter().flat_map(|a| a.staged.iter().map(String::as_str)).collect();
     if let Err(e) = staging.commit(dir, &staged) {
         staging.discard();

@@ -1,0 +1,80 @@
+//! `billposter watch`: renders at once, renders again after a save (only what changed), and
+//! survives a broken edit: the error is printed and the last good output stays. Driven from the
+//! test with timeouts; the watcher is killed at the end.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Watcher(Child);
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Wait up to 90 s (a cold render on a busy 2-core machine) for `cond`.
+fn wait_for(what: &str, log: &Path, mut cond: impl FnMut() -> bool) {
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_secs(90) {
+        if cond() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}; watch printed:\n{}", std::fs::read_to_string(log).unwrap_or_default());
+}
+
+#[test]
+fn watch_renders_on_save_and_keeps_the_last_good_output_on_a_broken_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let campaign = tmp.path().join("campaign.yaml");
+    let text = std::fs::read_to_string(fixture("good/bilingual.yaml")).unwrap();
+    std::fs::write(&campaign, &text).unwrap();
+    let out = tmp.path().join("out");
+    let log = tmp.path().join("watch.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_billposter"))
+        .args(["watch", campaign.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("start billposter watch");
+    let _w = Watcher(child);
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
+
+    wait_for("the first render and the watch", &log, || log_text().contains("watching"));
+    let id = serde_yaml_id(&text);
+    let dir = out.join(&id);
+    let first = manifest(&dir);
+    let sha = |m: &serde_json::Value, i: usize| m["assets"][i]["sha256"].as_str().unwrap().to_string();
+    let n = first["assets"].as_array().unwrap().len();
+    assert!(n > 0);
+
+    // An edit of the Gaelic headline: rendered again, the Gaelic assets only.
+    let edited = text.replacen("Faigh cuideachadh mus bi e ro fhadalach.", "Faigh cuideachadh an-diugh.", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&campaign, &edited).unwrap();
+    wait_for("a render after the save", &log, || log_text().matches(" files written to ").count() >= 2);
+    let second = manifest(&dir);
+    let changed = (0..n).filter(|&i| sha(&first, i) != sha(&second, i)).count();
+    assert!(changed > 0 && changed < n, "{changed} of {n} assets changed: only the Gaelic ones should");
+    assert!(log_text().contains("changed: campaign.yaml"), "{}", log_text());
+
+    // A broken edit: errors printed, the last good output stays.
+    std::fs::write(&campaign, edited.replacen("version: 1", "version: [", 1)).unwrap();
+    wait_for("the broken edit's error", &log, || log_text().contains("error[yaml]"));
+    assert_eq!(manifest(&dir), second, "a broken edit leaves the last good output");
+    for a in second["assets"].as_array().unwrap() {
+        assert!(dir.join(a["path"].as_str().unwrap()).is_file());
+    }
+}
+
+/// The campaign id of a campaign's text (its `id:` under `campaign:`).
+fn serde_yaml_id(text: &str) -> String {
+    let v: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+    v["campaign"]["id"].as_str().unwrap().to_string()
+}
