@@ -213,9 +213,11 @@ pub fn builtin() -> Vec<Format> {
             "instagram-story",
             1080,
             1920,
-            Sides { top: 269.0, bottom: 672.0, left: 65.0, right: 65.0 },
+            // Meta's Stories safe zone: ~14% top and ~20% bottom, the larger of % and px at
+            // 1080 × 1920. Text and QR stay inside; the ground fills the rest.
+            Sides { top: 269.0, bottom: 384.0, left: 65.0, right: 65.0 },
             8,
-            "Instagram Stories and Reels; copy kept out of the Reels overlay box",
+            "Instagram Stories; copy kept inside Meta's Stories safe zone (269 px top, 384 px bottom, 65 px sides)",
         ),
         social("facebook-link", 1200, 630, Sides::all(40.0), 10, "Facebook link / feed card"),
         social("x-post", 1200, 675, Sides::all(40.0), 5, "X (Twitter) in-stream image"),
