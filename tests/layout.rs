@@ -116,3 +116,43 @@ fn glyph_runs_carry_the_source_text() {
         }
     }
 }
+
+#[test]
+fn the_band_text_reads_on_any_brand_accent() {
+    use billposter::vocab::Colour;
+    let band_texts = |path: &std::path::Path| -> Vec<(String, Colour, Colour, usize)> {
+        scenes(path)
+            .into_iter()
+            .map(|(spec, scene, diags)| {
+                let (_, block) = scene.texts().find(|(i, _)| i.role == Role::Helpline).expect("a helpline");
+                (spec.key.clone(), block.colour, spec.style.accent, diags.iter().filter(|d| d.is_error()).count())
+            })
+            .collect()
+    };
+    // Teal, white and yellow: no brand colour reads on the yellow band, so near-black does.
+    let teal = band_texts(&fixture("good/teal.yaml"));
+    assert!(!teal.is_empty());
+    for (key, text, accent, errors) in &teal {
+        assert!(text.contrast(accent) >= 7.0, "{key}: band text {:?} on {:?} is {:.2}:1", text.srgb, accent.srgb, text.contrast(accent));
+        assert_eq!(text.srgb, [0x1A, 0x1A, 0x1A], "{key}: near-black");
+        assert_eq!(*errors, 0, "{key}");
+    }
+    let out = billposter(&["check", fixture("good/teal.yaml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "the teal brand renders without findings:\n{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning["), "{}", stderr(&out));
+
+    // The bundled navy band text is a brand colour that passes 7:1: kept.
+    for (key, text, _, _) in band_texts(&bundled()) {
+        assert_eq!(text.srgb, [0x0B, 0x25, 0x45], "{key}: the brand's navy stays");
+    }
+
+    // brand.accent_text names it outright, and preflight holds it to the contrast rule.
+    let tmp = tempfile::tempdir().unwrap();
+    let c = tmp.path().join("c.yaml");
+    let text =
+        std::fs::read_to_string(fixture("good/teal.yaml")).unwrap().replace("  accent: \"#FFC20E\"", "  accent: \"#FFC20E\"\n  accent_text: \"#00796B\"");
+    std::fs::write(&c, text).unwrap();
+    let out = billposter(&["check", c.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "teal on yellow fails contrast:\n{}", stderr(&out));
+    assert!(stderr(&out).contains("error[contrast]") && stderr(&out).contains("helpline"), "{}", stderr(&out));
+}

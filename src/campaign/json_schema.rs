@@ -27,7 +27,7 @@ fn property(path: &str) -> Value {
         }
         "campaign.start" => json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "ISO date of the first day of week 1"}),
         "campaign.weeks" => json!({"type": "integer", "minimum": 1, "maximum": 52}),
-        "brand.background" | "brand.text" | "brand.accent" => colour,
+        "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => colour,
         "brand.fonts.headline" | "brand.fonts.body" => json!({"type": "string", "description": "a TTF or OTF file, relative to the campaign file"}),
         "brand.logo" => json!({"type": "string", "description": "a PNG or JPEG file, relative to the campaign file"}),
         "contact.helpline" => json!({"type": "string", "pattern": "^\\+?[0-9 ]+$", "description": "digits, spaces and a leading + only; quote it"}),
@@ -77,7 +77,7 @@ fn object(path: &str) -> Value {
         let child = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
         let value = if matches!(*key, "messages" | "schedule" | "placements" | "formats") && path.is_empty() {
             json!({"type": "array", "items": object(&format!("{child}[]")), "minItems": u8::from(*key == "messages" || *key == "placements")})
-        } else if allowed_keys(&child).is_some() && !matches!(child.as_str(), "brand.background" | "brand.text" | "brand.accent") {
+        } else if allowed_keys(&child).is_some() && !matches!(child.as_str(), "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text") {
             object(&child)
         } else {
             property(&child)

@@ -46,6 +46,8 @@ pub struct Brand {
     pub background: Colour,
     pub text: Colour,
     pub accent: Colour,
+    /// `brand.accent_text`: the band's text colour when the campaign names it.
+    pub accent_text: Option<Colour>,
     pub headline_font: FontFile,
     pub body_font: FontFile,
     pub logo: Option<Logo>,

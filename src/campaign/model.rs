@@ -51,6 +51,10 @@ pub struct BrandModel {
     pub text: Option<S<ColourModel>>,
     #[serde(default)]
     pub accent: Option<S<ColourModel>>,
+    /// Text colour on the accent band; default: the best-reading of the brand's colours,
+    /// near-black and white.
+    #[serde(default)]
+    pub accent_text: Option<S<ColourModel>>,
     #[serde(default)]
     pub fonts: Option<S<FontsModel>>,
     #[serde(default)]

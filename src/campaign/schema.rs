@@ -29,9 +29,9 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
     Some(match norm.as_str() {
         "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
-        "brand" => &["background", "text", "accent", "fonts", "logo"],
+        "brand" => &["background", "text", "accent", "accent_text", "fonts", "logo"],
         "brand.fonts" => &["headline", "body"],
-        "brand.background" | "brand.text" | "brand.accent" => &["cmyk"],
+        "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => &["cmyk"],
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "tracking"],
         "messages[]" => &["id", "headline", "body", "caption", "alt"],
         "schedule[]" => &["week", "messages"],
@@ -79,7 +79,7 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "tracking" | "roadside" | "crop_marks") => "true or false",
         (_, "qr") => "qr: auto, on or off",
         (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
-        (_, "background" | "text" | "accent") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
+        (_, "background" | "text" | "accent" | "accent_text") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,
     };
     Some(h.to_string())

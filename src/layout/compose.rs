@@ -29,8 +29,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let r = if role == FontRole::Headline { head_cap } else { body_cap };
         f.min_cap_mm(r) / r
     };
-    // Band text: whichever of the brand's two text colours reads better on the accent.
-    let band_text = if st.background.contrast(&st.accent) >= st.text.contrast(&st.accent) { st.background } else { st.text };
+    let band_text = st.band_text;
     let mut diags: Vec<Diagnostic> = Vec::new();
     let source = a.source.as_path();
 

@@ -70,6 +70,8 @@ pub struct Style {
     pub background: Colour,
     pub text: Colour,
     pub accent: Colour,
+    /// Text on the accent band (see [`band_text`]).
+    pub band_text: Colour,
     pub headline_font: FontFile,
     pub body_font: FontFile,
     pub logo: Option<Logo>,
@@ -232,6 +234,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         background: c.brand.background,
         text: c.brand.text,
         accent: c.brand.accent,
+        band_text: c.brand.accent_text.unwrap_or_else(|| band_text(&c.brand)),
         headline_font: c.brand.headline_font.clone(),
         body_font: c.brand.body_font.clone(),
         logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
@@ -326,6 +329,24 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         languages: c.languages.len(),
     }
 }
+
+/// The text colour on the accent band when the campaign names none: the brand's background or
+/// text colour, whichever reads better there, while it reaches the 7:1 the helpline number should
+/// have; otherwise near-black or white, whichever reads better (a yellow band on a teal brand
+/// gets near-black text rather than teal at 3.8:1).
+fn band_text(b: &crate::campaign::Brand) -> Colour {
+    let best = |cands: &[Colour]| cands.iter().copied().fold(cands[0], |a, c| if c.contrast(&b.accent) > a.contrast(&b.accent) { c } else { a });
+    let brand = best(&[b.background, b.text]);
+    if brand.contrast(&b.accent) >= HELPLINE_CONTRAST {
+        return brand;
+    }
+    best(&[brand, NEAR_BLACK, Colour::WHITE])
+}
+
+/// The contrast the helpline number should have on its band (formats rule: 7:1, else a warning).
+const HELPLINE_CONTRAST: f64 = 7.0;
+/// Rich enough to read as black, without the 400% ink of a CMYK black made from RGB 0,0,0.
+const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
 
 /// Pixel size of an asset's main raster: the format's pixels, or the print proof's.
 fn raster_size(f: &Format) -> (u32, u32) {

@@ -138,6 +138,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let background = colour(&mut cx, b.and_then(|b| b.background.as_ref()), "#0B2545", "background");
     let text_colour = colour(&mut cx, b.and_then(|b| b.text.as_ref()), "#FFFFFF", "text");
     let accent = colour(&mut cx, b.and_then(|b| b.accent.as_ref()), "#FFC20E", "accent");
+    let accent_text = b.and_then(|b| b.accent_text.as_ref()).map(|v| colour(&mut cx, Some(v), "#000000", "accent_text"));
     let fonts = b.and_then(|b| b.fonts.as_ref()).map(|f| &f.value);
     let headline_font = font(&mut cx, fonts.and_then(|f| f.headline.as_ref()), BUNDLED_HEADLINE, "headline");
     let body_font = font(&mut cx, fonts.and_then(|f| f.body.as_ref()), BUNDLED_BODY, "body");
@@ -284,7 +285,15 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         languages,
         start: start.expect("checked above"),
         weeks,
-        brand: Brand { background, text: text_colour, accent, headline_font: headline_font.expect("checked"), body_font: body_font.expect("checked"), logo },
+        brand: Brand {
+            background,
+            text: text_colour,
+            accent,
+            accent_text,
+            headline_font: headline_font.expect("checked"),
+            body_font: body_font.expect("checked"),
+            logo,
+        },
         contact,
         messages,
         schedule,
