@@ -156,3 +156,29 @@ fn the_band_text_reads_on_any_brand_accent() {
     assert_eq!(out.status.code(), Some(1), "teal on yellow fails contrast:\n{}", stderr(&out));
     assert!(stderr(&out).contains("error[contrast]") && stderr(&out).contains("helpline"), "{}", stderr(&out));
 }
+
+#[test]
+fn roadside_placements_print_the_short_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let c = tmp.path().join("c.yaml");
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    let at = text.find("  - id: you-will-be-caught\n").expect("the message");
+    let end = at + text[at..].find("\n").unwrap() + 1;
+    let short = "    short:\n      headline: \"You will be caught.\"\n      body: \"\"\n";
+    std::fs::write(&c, format!("{}{short}{}", &text[..end], &text[end..])).unwrap();
+    let (campaign, _) = campaign::load(&c).unwrap_or_else(|e| panic!("{e}"));
+    let mut seen = 0;
+    for (spec, scene, _) in lay_out(&campaign, &Selection { only: None, message: Some("you-will-be-caught".into()) }) {
+        let headline = scene.texts().find(|(i, _)| i.role == Role::Headline).map(|(_, t)| t.text.replace('\u{a0}', " ")).unwrap();
+        let has_body = scene.texts().any(|(i, _)| i.role == Role::Body);
+        if spec.format.roadside {
+            assert_eq!(headline, "You will be caught.", "{}: roadside prints the short headline", spec.key);
+            assert!(!has_body, "{}: an empty short body leaves the body off", spec.key);
+        } else {
+            assert!(headline.starts_with("You will be caught. You risk"), "{}: {headline}", spec.key);
+            assert!(has_body, "{}: the full copy keeps its body", spec.key);
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "{seen} assets");
+}

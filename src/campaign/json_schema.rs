@@ -36,6 +36,7 @@ fn property(path: &str) -> Value {
         "contact.tracking" | "placements[].roadside" | "print.crop_marks" | "formats[].roadside" => json!({"type": "boolean"}),
         "contact.hours" | "contact.helpline_note" => text,
         "messages[].id" | "formats[].id" => json!({"type": "string", "pattern": ID}),
+        "messages[].short.headline" | "messages[].short.body" => text,
         "messages[].headline" | "messages[].body" | "messages[].caption" | "messages[].alt" => text,
         "schedule[].week" => json!({"type": "integer", "minimum": 1, "maximum": 52}),
         "schedule[].messages" => json!({"type": "array", "items": {"type": "string", "pattern": ID}, "minItems": 1}),

@@ -77,6 +77,9 @@ pub struct Message {
     pub body: Option<Localised>,
     pub caption: Option<Localised>,
     pub alt: Option<Localised>,
+    /// `short.headline` / `short.body`: the copy for formats read at a glance (roadside).
+    pub short_headline: Option<Localised>,
+    pub short_body: Option<Localised>,
 }
 
 #[derive(Clone, Debug)]

@@ -95,6 +95,19 @@ pub struct MessageModel {
     pub caption: Option<S<TextModel>>,
     #[serde(default)]
     pub alt: Option<S<TextModel>>,
+    /// Shorter copy for formats read at a glance (roadside placements use it when given).
+    #[serde(default)]
+    pub short: Option<S<ShortModel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortModel {
+    #[serde(default)]
+    pub headline: Option<S<TextModel>>,
+    /// `""` leaves the body off.
+    #[serde(default)]
+    pub body: Option<S<TextModel>>,
 }
 
 #[derive(Debug, Deserialize)]

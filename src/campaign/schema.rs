@@ -33,7 +33,8 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
         "brand.fonts" => &["headline", "body"],
         "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => &["cmyk"],
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "tracking"],
-        "messages[]" => &["id", "headline", "body", "caption", "alt"],
+        "messages[]" => &["id", "headline", "body", "caption", "alt", "short"],
+        "messages[].short" => &["headline", "body"],
         "schedule[]" => &["week", "messages"],
         "placements[]" => &["format", "sites", "weeks", "roadside", "qr"],
         "formats[]" => &[

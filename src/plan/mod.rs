@@ -258,9 +258,17 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             }
             for lang in &c.languages {
                 let key = format!("{label}/{}/{lang}", m.id.value);
+                // Formats read at a glance (roadside) print the short copy where the message has
+                // one; an empty short body leaves the body off.
+                let glance = format.roadside;
+                let headline = m.short_headline.as_ref().filter(|_| glance).unwrap_or(&m.headline);
+                let body = match (&m.short_body, glance) {
+                    (Some(short), true) => Some(short).filter(|t| !t.get(lang).trim().is_empty()),
+                    _ => m.body.as_ref(),
+                };
                 let copy = AssetCopy {
-                    headline: Text::of(&m.headline, lang),
-                    body: m.body.as_ref().map(|t| Text::of(t, lang)),
+                    headline: Text::of(headline, lang),
+                    body: body.map(|t| Text::of(t, lang)),
                     helpline_note: c.contact.helpline_note.as_ref().map(|t| Text::of(t, lang)),
                     helpline: Text::new(&c.contact.helpline.value, c.contact.helpline.span),
                     hours: c.contact.hours.as_ref().map(|t| Text::of(t, lang)),

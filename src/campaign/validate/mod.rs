@@ -186,6 +186,18 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             body: mv.body.as_ref().map(|t| text(&mut cx, t, &what("body"))),
             caption: mv.caption.as_ref().map(|t| text(&mut cx, t, &what("caption"))),
             alt: mv.alt.as_ref().map(|t| text(&mut cx, t, &what("alt"))),
+            short_headline: mv.short.as_ref().and_then(|s| s.value.headline.as_ref()).map(|t| {
+                let l = text(&mut cx, t, &what("short.headline"));
+                if l.by_language.iter().any(|(_, t)| t.trim().is_empty()) {
+                    cx.err_hint(
+                        l.span,
+                        format!("message {id}: short.headline is empty"),
+                        "give the short headline, or leave short.headline out to use the headline",
+                    );
+                }
+                l
+            }),
+            short_body: mv.short.as_ref().and_then(|s| s.value.body.as_ref()).map(|t| text(&mut cx, t, &what("short.body"))),
         });
     }
     let msg_index = |id: &str| messages.iter().position(|x| x.id.value == id);
