@@ -22,14 +22,24 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
             }
             behind.push(under);
         }
-        let Some(worst) = behind.iter().map(|b| t.colour.contrast(b)).reduce(f64::min) else { continue };
+        let Some((worst, surface)) = behind.iter().map(|b| (t.colour.contrast(b), *b)).min_by(|a, b| a.0.total_cmp(&b.0)) else { continue };
         let measured = format!("{worst:.2}:1");
         if worst < 4.5 {
+            // Name the pair and offer a value to paste: the nearest shade of the text colour
+            // that passes on that surface, under the key that sets it.
+            let key = if surface == spec.style.accent { "brand.accent_text" } else { "brand.text" };
+            let hint = match t.colour.nearest_passing(&surface, 4.5) {
+                Some(fix) => format!("{key}: \"{}\" is the nearest shade of {} that reaches 4.5:1 on {}", fix.hex(), t.colour.hex(), surface.hex()),
+                None => format!("no shade of {} reaches 4.5:1 on {}: change the surface colour", t.colour.hex(), surface.hex()),
+            };
             out.push(
-                Diagnostic::error(Code::Contrast, format!("{} text does not stand out from what is behind it", item.role.as_str()))
-                    .measured(measured, "≥ 4.5:1")
-                    .at(spec.source.as_path(), item.span)
-                    .hint("choose brand colours with more contrast (brand.text, brand.background, brand.accent)"),
+                Diagnostic::error(
+                    Code::Contrast,
+                    format!("{} text {} does not stand out from {} behind it", item.role.as_str(), t.colour.hex(), surface.hex()),
+                )
+                .measured(measured, "≥ 4.5:1")
+                .at(spec.source.as_path(), item.span)
+                .hint(hint),
             );
         } else if item.role == Role::Helpline && worst < 7.0 {
             out.push(

@@ -54,6 +54,23 @@ impl Colour {
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
+    /// `#RRGGBB` of the sRGB value.
+    pub fn hex(&self) -> String {
+        format!("#{:02X}{:02X}{:02X}", self.srgb[0], self.srgb[1], self.srgb[2])
+    }
+
+    /// The shade of this colour nearest to it (mixed with black or with white, whichever needs
+    /// less) that reaches `ratio` against `on`; `None` when neither black nor white does.
+    pub fn nearest_passing(&self, on: &Colour, ratio: f64) -> Option<Colour> {
+        if self.contrast(on) >= ratio {
+            return Some(*self);
+        }
+        let mix = |to: u8, t: f64| Colour::from_srgb(self.srgb.map(|v| (v as f64 + (to as f64 - v as f64) * t).round() as u8));
+        (1..=100)
+            .map(|step| step as f64 / 100.0)
+            .find_map(|t| [mix(0, t), mix(255, t)].into_iter().filter(|c| c.contrast(on) >= ratio).min_by(|a, b| a.contrast(on).total_cmp(&b.contrast(on))))
+    }
+
     pub const WHITE: Colour = Colour { srgb: [255, 255, 255], cmyk: [0.0, 0.0, 0.0, 0.0] };
     pub const BLACK: Colour = Colour { srgb: [0, 0, 0], cmyk: [0.0, 0.0, 0.0, 1.0] };
 }
@@ -61,6 +78,18 @@ impl Colour {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_passing_shade_is_a_small_step_that_passes() {
+        let teal = Colour::from_hex("#00796B").unwrap();
+        let yellow = Colour::from_hex("#FFC20E").unwrap();
+        assert!(teal.contrast(&yellow) < 4.5);
+        let fix = teal.nearest_passing(&yellow, 4.5).expect("a darker teal passes");
+        assert!(fix.contrast(&yellow) >= 4.5, "{}", fix.hex());
+        assert!(fix.srgb.iter().zip(teal.srgb).all(|(a, b)| *a <= b), "darker, not lighter: {}", fix.hex());
+        assert_eq!(yellow.nearest_passing(&yellow, 21.0), None);
+        assert_eq!(Colour::WHITE.hex(), "#FFFFFF");
+    }
     #[test]
     fn wcag_contrast_matches_reference() {
         assert!((Colour::WHITE.contrast(&Colour::BLACK) - 21.0).abs() < 1e-9);
