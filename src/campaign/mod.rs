@@ -2,6 +2,7 @@
 //! everything later stages need and nothing of YAML but the spans that point back into it.
 
 mod budget;
+mod input;
 mod load;
 mod messages;
 pub mod model;
