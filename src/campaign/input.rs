@@ -20,13 +20,18 @@ pub(super) fn read_bounded(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
     // stat, not open, first: opening a FIFO blocks until someone writes to it.
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     kind_ok(&meta)?;
+    // A reported size past the cap is refused without reading; a smaller one is not trusted
+    // (a file can grow, a special file reports 0): the read below stops at the cap either way.
+    if meta.len() > cap {
+        return Err(too_large(cap));
+    }
     let f = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
     // The file opened may not be the one looked at (replaced in between): look again.
     kind_ok(&f.metadata().map_err(|e| io_reason(&e))?)?;
     let mut bytes = Vec::new();
     f.take(cap + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > cap {
-        return Err(format!("it is larger than {} MiB, the most billposter reads", cap >> 20));
+        return Err(too_large(cap));
     }
     Ok(bytes)
 }
@@ -39,4 +44,8 @@ fn kind_ok(m: &std::fs::Metadata) -> Result<(), String> {
         return Err("it is not a regular file (a device, FIFO or socket)".into());
     }
     Ok(())
+}
+
+fn too_large(cap: u64) -> String {
+    format!("it is larger than {} MiB, the most billposter reads", cap >> 20)
 }

@@ -10,6 +10,8 @@ use crate::vocab::{FileType, Format, Kind, Span};
 /// but is not absurd), and the longest a format may be for its width.
 const MIN_PRINT_MM: f32 = 10.0;
 const MAX_ASPECT: f32 = 20.0;
+/// The smallest supply scale (1:100; printers ask for 1:10 or 1:4).
+const MIN_SCALE: f32 = 0.01;
 
 pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Format]) -> Option<Format> {
     let id = &fm.id.value;
@@ -76,6 +78,14 @@ pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Form
             return None;
         }
         let scale = positive(cx, &fm.scale, "scale").or(base.as_ref().map(|b| b.scale)).unwrap_or(1.0);
+        if scale < MIN_SCALE {
+            cx.err_hint(
+                fm.scale.as_ref().map(sp).unwrap_or_default(),
+                format!("format {id}: scale {scale} is below {MIN_SCALE}; no printer takes artwork that small"),
+                "supply at full size (1) or a printer's usual scale, e.g. scale: 0.1",
+            );
+            return None;
+        }
         if scale > 1.0 {
             cx.err(
                 fm.scale.as_ref().map(sp).unwrap_or_default(),
