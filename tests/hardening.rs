@@ -396,3 +396,51 @@ fn io_errors_name_the_path() {
         assert!(stderr(&r).contains(&ro.display().to_string()), "{}", stderr(&r));
     }
 }
+
+/// A kill during the commit, at every step: the journal is written, the first k renames were
+/// done; the next run's recovery brings the folder to the new state. Without a journal (killed
+/// before the commit point) it brings back the old state.
+#[test]
+fn a_commit_interrupted_after_any_rename_is_finished_by_the_next_run() {
+    use billposter::output::journal::{self, Journal};
+    let tmp = tempfile::tempdir().unwrap();
+    let (base, c_new, old, new) = two_states(tmp.path());
+    let after = tmp.path().join("after").join(ID);
+    let mut moves: Vec<String> = new.iter().filter(|(rel, sha)| old.get(*rel) != Some(*sha)).map(|(rel, _)| rel.clone()).collect();
+    moves.push(journal::OWNED.into());
+    let removes: Vec<String> = old.keys().filter(|rel| !new.contains_key(*rel)).cloned().collect();
+    assert!(moves.len() > 3 && !removes.is_empty());
+    let stage = |dir: &Path| {
+        for rel in &moves {
+            let to = dir.join(".staging").join(rel);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(after.join(rel), to).unwrap();
+        }
+    };
+    let j = Journal { moves: moves.clone(), removes };
+    for k in 0..=moves.len() {
+        let out = tmp.path().join(format!("j{k}"));
+        copy_dir(&base, &out);
+        let dir = out.join(ID);
+        stage(&dir);
+        journal::write(&dir, &j).unwrap();
+        for rel in &moves[..k] {
+            std::fs::rename(dir.join(".staging").join(rel), dir.join(rel)).unwrap();
+        }
+        journal::recover(&dir).unwrap();
+        assert_eq!(state(&dir), new, "interrupted after {k} renames");
+        assert_consistent(&dir);
+        no_leftovers(&dir);
+        // And the binary agrees (its cache is the old state's, so it renders, to the same bytes).
+        let r = render_to(&c_new, &out, &[]);
+        assert!(r.status.success(), "{}", stderr(&r));
+        assert_eq!(state(&dir), new);
+    }
+    // Killed before the commit point: staged files but no journal.
+    let out = tmp.path().join("nojournal");
+    copy_dir(&base, &out);
+    stage(&out.join(ID));
+    journal::recover(&out.join(ID)).unwrap();
+    assert_eq!(state(&out.join(ID)), old);
+    no_leftovers(&out.join(ID));
+}
