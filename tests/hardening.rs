@@ -278,6 +278,9 @@ fn a_full_disk_or_a_file_in_the_way_leaves_the_old_state() {
     no_leftovers(&out.join(ID));
 }
 
+/// An edit to a cache entry.
+type Edit = fn(&mut serde_json::Value);
+
 /// The cache entry of one asset, as JSON.
 fn entry_of(dir: &Path, part: &str) -> (PathBuf, serde_json::Value) {
     let p = std::fs::read_dir(dir.join(".cache")).unwrap().flatten().map(|e| e.path()).find(|p| p.to_string_lossy().contains(part)).unwrap();
@@ -299,7 +302,7 @@ fn an_edited_cache_entry_is_not_trusted() {
     let dir = out.join(ID);
     assert!(render_to(&c, &out, &[]).status.success());
     let good = manifest(&dir);
-    let edits: [(&str, fn(&mut serde_json::Value)); 4] = [
+    let edits: [(&str, Edit); 4] = [
         ("instagram-square", |v| v["entry"]["alt"] = "Call 0800 000 000".into()),
         ("phone-box", |v| v["entry"]["link"] = "https://evil.example/".into()),
         (

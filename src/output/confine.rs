@@ -55,7 +55,7 @@ pub fn is_owned_rel(rel: &str) -> bool {
     let parts: Vec<Component> = Path::new(rel).components().collect();
     let plain = |c: &Component| matches!(c, Component::Normal(n) if n.to_str().is_some_and(|s| !s.starts_with('.') && !s.is_empty()));
     match parts.as_slice() {
-        [name] => plain(name) && !ASSET_DIRS.iter().any(|a| rel == *a),
+        [name] => plain(name) && !ASSET_DIRS.contains(&rel),
         [Component::Normal(d), name] => ASSET_DIRS.iter().any(|a| d.to_str() == Some(a)) && plain(name),
         _ => false,
     }
