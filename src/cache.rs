@@ -12,16 +12,24 @@
 //! atomically after the asset's files. A torn or unreadable entry is a miss. A hit is served only
 //! when every file it names is on disk with the recorded SHA-256, so a deleted or edited output
 //! file is rendered again: the cache never serves a stale file.
+//!
+//! An entry is not trusted for what it says about itself either: it carries a seal, the SHA-256
+//! of the key and everything else it holds (files, manifest entry, findings), so an entry whose
+//! link, alt text or findings were edited is a miss, and its link, alt text and file names must
+//! also be what the current spec says ([`matches_spec`]). The seal is not secret (anyone who can
+//! write the folder can also rewrite the outputs); it makes an edit, a torn write or a bug read
+//! as a miss rather than as findings or a manifest entry.
 
 use crate::layout::scene::Scene;
 use crate::output::manifest::{Entry, Finding, sha256_hex};
+use crate::output::read_small;
 use crate::plan::AssetSpec;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Bump when output for the same scene changes in a way the version number does not capture.
-const SCHEMA: u32 = 2;
+const SCHEMA: u32 = 3;
 
 #[derive(Serialize, Deserialize, Debug, Clone)]
 pub struct CachedFile {
@@ -36,6 +44,27 @@ pub struct CacheEntry {
     pub entry: Entry,
     /// Findings that depend on the rendered bytes (QR decode, file size), re-located on a hit.
     pub pixel_findings: Vec<Finding>,
+    /// SHA-256 of the key and every field above ([`seal`]); a mismatch is a miss.
+    #[serde(default)]
+    pub seal: String,
+}
+
+/// What protects an entry's content: its key and all it holds, serialised.
+fn seal(e: &CacheEntry) -> String {
+    let mut h = HashWriter(Sha256::new());
+    serde_json::to_writer(&mut h, &(&e.key, &e.files, &e.entry, &e.pixel_findings)).expect("cache entry serialises");
+    h.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A hit must also say what the spec says: the same files, link and alt text.
+pub fn matches_spec(e: &CacheEntry, spec: &AssetSpec) -> bool {
+    let link = spec.qr.as_ref().map(|q| q.link.text.as_str());
+    let alt = spec.alt.as_ref().map(|a| a.text.as_str());
+    let names = [Some(&spec.files.main), spec.files.proof.as_ref(), spec.files.alt.as_ref()];
+    e.entry.link.as_deref() == link
+        && e.entry.alt.as_deref() == alt
+        && e.files.iter().all(|f| names.contains(&Some(&f.rel)) && crate::output::confine::is_owned_rel(&f.rel))
+        && e.files.iter().any(|f| f.rel == e.entry.path)
 }
 
 /// SHA-256 fed by a serialiser, so a key is computed without holding its text.
@@ -80,13 +109,14 @@ impl Cache {
 
     /// The entry for `asset_key` if its key matches and every file it names is intact.
     pub fn lookup(&self, asset_key: &str, key: &str) -> Option<CacheEntry> {
-        let text = std::fs::read(self.entry_path(asset_key)).ok()?;
+        let text = read_small(&self.entry_path(asset_key)).ok()?;
         let e: CacheEntry = serde_json::from_slice(&text).ok()?;
-        if e.key != key {
+        if e.key != key || e.seal != seal(&e) {
             return None;
         }
         for f in &e.files {
-            let bytes = std::fs::read(self.out.join(&f.rel)).ok()?;
+            // Only a plain file counts (a link to a file with the right bytes is not ours).
+            let bytes = read_small(&self.out.join(&f.rel)).ok()?;
             if sha256_hex(&bytes) != f.sha256 {
                 return None;
             }
@@ -94,19 +124,32 @@ impl Cache {
         Some(e)
     }
 
-    /// After a full render: drop entries of assets the campaign no longer makes.
+    /// After a full render: drop entries of assets the campaign no longer makes. Only entry
+    /// files (`*.json`, not folders) are removed: nothing else the folder holds is ours.
     pub fn prune(&self, keep: &[&str]) {
+        if crate::output::confine::real_dir_or_absent(&self.dir).is_err() {
+            return;
+        }
         let keep: Vec<PathBuf> = keep.iter().map(|k| self.entry_path(k)).collect();
         let Ok(rd) = std::fs::read_dir(&self.dir) else { return };
         for e in rd.flatten() {
-            if !keep.contains(&e.path()) {
+            let entry_file = e.file_type().is_ok_and(|t| !t.is_dir()) && e.file_name().to_str().is_some_and(|n| n.ends_with(".json"));
+            if entry_file && !keep.contains(&e.path()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
 
     pub fn store(&self, asset_key: &str, e: &CacheEntry) -> std::io::Result<()> {
-        let json = serde_json::to_vec(e).expect("cache entry serialises");
+        crate::output::confine::real_dir_or_absent(&self.dir).map_err(|r| std::io::Error::other(r.message))?;
+        if let Err(err) = std::fs::create_dir(&self.dir)
+            && err.kind() != std::io::ErrorKind::AlreadyExists
+        {
+            return Err(err);
+        }
+        let mut e = e.clone();
+        e.seal = seal(&e);
+        let json = serde_json::to_vec(&e).expect("cache entry serialises");
         crate::output::atomic::write(&self.entry_path(asset_key), &json)
     }
 }

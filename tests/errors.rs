@@ -86,6 +86,9 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("placement-week-0.yaml", 24, 13, "placement phone-box: week 0 is outside the campaign's weeks 1 to 4"),
     ("print-without-sites.yaml", 22, 5, "placement phone-box needs sites"),
     ("social-with-sites.yaml", 25, 12, "placement instagram-square is a social format and takes no sites"),
+    // limits (no file, however hostile, costs more than ~1 GiB and 20 s)
+    ("format-sliver.yaml", 27, 16, "format phone-box: height_mm 0.01 mm leaves no room for copy; a print format is at least 10 mm a side"),
+    ("headline-too-long.yaml", 19, 15, "message get-help: headline is 2003 characters long; a text may be at most 2000"),
     // files the campaign names
     ("font-missing.yaml", 13, 15, "brand.fonts.headline: cannot read no-such-font.ttf: no such file"),
     ("font-not-a-font.yaml", 13, 11, "brand.fonts.body: not-a-font.ttf is not a usable font"),

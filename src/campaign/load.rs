@@ -4,28 +4,22 @@ use super::{Campaign, parse::parse, validate};
 use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::Path;
 
-use super::wording::io_reason;
-
-/// Campaign files are hand-written; anything this large is a mistake or an attack.
-const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+use super::input::{MAX_CAMPAIGN_BYTES, read_bounded};
 
 /// Load and validate. On failure, every problem found, each located in the file.
 /// Warnings found along the way are returned with the campaign.
 pub fn load(path: &Path) -> Result<(Campaign, Diagnostics), Diagnostics> {
     let fail = |d: Diagnostic| Err(Diagnostics(vec![d.in_file(path)]));
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return fail(Diagnostic::error(Code::Io, format!("cannot read campaign file: {}", io_reason(&e)))),
-    };
-    if meta.is_dir() {
-        return fail(Diagnostic::error(Code::Io, "expected a campaign file, found a directory"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return fail(Diagnostic::error(Code::Yaml, format!("file is {} bytes; a campaign file may be at most {MAX_FILE_BYTES}", meta.len())));
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_bounded(path, MAX_CAMPAIGN_BYTES) {
         Ok(b) => b,
-        Err(e) => return fail(Diagnostic::error(Code::Io, format!("cannot read campaign file: {}", io_reason(&e)))),
+        Err(e) if e.starts_with("it is larger") => {
+            return fail(
+                Diagnostic::error(Code::Yaml, format!("the campaign file is too big: {e}"))
+                    .hint("a campaign file is hand-written YAML, a few KB; check you gave the right file"),
+            );
+        }
+        Err(e) if e.starts_with("it is a directory") => return fail(Diagnostic::error(Code::Io, "expected a campaign file, found a directory")),
+        Err(e) => return fail(Diagnostic::error(Code::Io, format!("cannot read campaign file: {e}"))),
     };
     let model = match parse(&bytes) {
         Ok(m) => m,

@@ -2,6 +2,7 @@
 //! everything later stages need and nothing of YAML but the spans that point back into it.
 
 mod budget;
+mod input;
 mod json_schema;
 mod load;
 mod messages;

@@ -30,7 +30,7 @@ pub fn findings(d: &Diagnostics, format: Format, assets: usize) {
     groups.sort_by_key(|(k, _)| k.is_some());
     for (asset, list) in groups {
         if let Some(a) = asset {
-            eprintln!("{a}");
+            eprintln!("{}", crate::vocab::diag::escape_controls(a));
         }
         for x in list {
             let mut line = x.clone();

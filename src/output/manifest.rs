@@ -52,7 +52,7 @@ impl Manifest {
 /// of an existing manifest, so the folder's manifest still describes every file in it.
 pub fn merge_into_existing(dir: &std::path::Path, m: &Manifest) -> String {
     let fresh: serde_json::Value = serde_json::to_value(m).expect("manifest serialises");
-    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else { return m.to_json() };
+    let Ok(text) = super::read_small(&dir.join("manifest.json")).map(|b| String::from_utf8_lossy(&b).into_owned()) else { return m.to_json() };
     let Ok(mut old) = serde_json::from_str::<serde_json::Value>(&text) else { return m.to_json() };
     if old.get("campaign") != fresh.get("campaign") {
         return m.to_json();

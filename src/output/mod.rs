@@ -2,7 +2,10 @@
 //! problem writes, and every file is written atomically. The manifest is written last.
 
 pub mod atomic;
+pub mod confine;
 pub mod csv;
+pub mod journal;
+pub mod lock;
 pub mod manifest;
 pub mod posting_plan;
 pub mod print_order;
@@ -12,52 +15,60 @@ use std::path::Path;
 
 /// Where a render puts each asset's files as soon as they are made, so memory stays flat
 /// however many assets a campaign has; they move into place only when the whole run may write
-/// (no blocking finding), and are discarded otherwise.
+/// (no blocking finding), and are discarded otherwise ([`journal`]: all or nothing).
 pub struct Staging {
     root: std::path::PathBuf,
 }
 
 impl Staging {
-    /// A fresh staging folder inside the campaign's output folder (same filesystem: renames).
-    pub fn new(dir: &Path) -> std::io::Result<Staging> {
-        let root = dir.join(".staging");
-        // Left by an interrupted run: never committed, so never part of the output.
-        if root.exists() {
-            std::fs::remove_dir_all(&root)?;
-        }
+    /// The staging folder inside the campaign's output folder (same filesystem: renames). A
+    /// previous run's is dealt with before, by [`journal::recover`].
+    pub fn new(dir: &Path) -> Staging {
         // Created by the first file put into it: a run that renders nothing touches nothing.
-        Ok(Staging { root })
+        Staging { root: dir.join(confine::STAGING_DIR) }
     }
 
+    /// Write one file into the staging folder: created new, never through a link.
     pub fn put(&self, f: &OutFile) -> std::io::Result<()> {
         let path = self.root.join(&f.rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
         }
-        std::fs::write(path, &f.bytes)
-    }
-
-    /// Move staged files into `dir`; each rename is atomic.
-    pub fn commit(&self, dir: &Path, rels: &[&str]) -> std::io::Result<()> {
-        for rel in rels {
-            let to = dir.join(rel);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::rename(self.root.join(rel), to)?;
-        }
-        self.discard();
-        Ok(())
+        atomic::create_new(&path, &f.bytes).map_err(|e| with_path(e, &path))
     }
 
     /// Remove the staging folder, and the campaign folder too if that leaves it empty (a run
     /// that writes nothing leaves nothing behind).
     pub fn discard(&self) {
-        let _ = std::fs::remove_dir_all(&self.root);
+        if std::fs::symlink_metadata(&self.root).is_ok_and(|m| m.is_dir()) {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
         if let Some(parent) = self.root.parent() {
             let _ = std::fs::remove_dir(parent);
         }
     }
+}
+
+/// An I/O error that names its file.
+pub fn with_path(e: std::io::Error, p: &Path) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
+}
+
+/// A regular file's bytes (never a link, a FIFO or a device), at most 64 MiB: the tool's own
+/// files read back (manifest, records, outputs compared before rewriting).
+pub fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    const CAP: u64 = 64 << 20;
+    let m = std::fs::symlink_metadata(path)?;
+    if !m.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut v = Vec::new();
+    std::fs::File::open(path)?.take(CAP + 1).read_to_end(&mut v)?;
+    if v.len() as u64 > CAP {
+        return Err(std::io::Error::other("larger than billposter ever writes"));
+    }
+    Ok(v)
 }
 
 /// One file an asset produces, relative to the campaign's output folder.
@@ -65,35 +76,4 @@ impl Staging {
 pub struct OutFile {
     pub rel: String,
     pub bytes: Vec<u8>,
-}
-
-/// Write the files, then the manifest, skipping any whose bytes are already on disk (a rerun
-/// with nothing changed writes nothing). Returns how many were written; stops at the first
-/// I/O error.
-pub fn write_all(dir: &Path, files: &[&OutFile], manifest_json: &str) -> std::io::Result<usize> {
-    let manifest = OutFile { rel: "manifest.json".into(), bytes: manifest_json.as_bytes().to_vec() };
-    let mut n = 0;
-    for f in files.iter().copied().chain([&manifest]) {
-        let path = dir.join(&f.rel);
-        if std::fs::read(&path).is_ok_and(|old| old == f.bytes) {
-            continue;
-        }
-        atomic::write(&path, &f.bytes)?;
-        n += 1;
-    }
-    Ok(n)
-}
-
-/// After a full render, remove files a previous run left in the asset folders that this run
-/// did not produce (a renamed message must not leave its old poster behind).
-pub fn remove_stale(dir: &Path, owned: &[&str]) {
-    for sub in ["print", "social", "screen"] {
-        let Ok(rd) = std::fs::read_dir(dir.join(sub)) else { continue };
-        for e in rd.flatten() {
-            let rel = format!("{sub}/{}", e.file_name().to_string_lossy());
-            if e.path().is_file() && !owned.contains(&rel.as_str()) {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
 }

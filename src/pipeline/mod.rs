@@ -90,7 +90,7 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
     let key = cache::asset_key(&spec, &scene);
 
     let scene_findings = tm.time(Stage::Preflight, || preflight::check_scene(&spec, &scene));
-    if let Some(hit) = opts.cache.and_then(|cache| cache.lookup(&spec.key, &key)) {
+    if let Some(hit) = opts.cache.and_then(|cache| cache.lookup(&spec.key, &key)).filter(|hit| cache::matches_spec(hit, &spec)) {
         let rendered: Vec<Diagnostic> = hit.pixel_findings.iter().map(|x| preflight::relocate(&spec, x)).collect();
         let diags = preflight::merge(layout_diags, [scene_findings, rendered].concat());
         let mut record = hit;
@@ -155,7 +155,7 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
         sha256: owned[0].sha256.clone(),
         findings: diags.iter().map(manifest::Finding::from).collect(),
     };
-    let record = CacheEntry { key, files: owned, entry, pixel_findings };
+    let record = CacheEntry { key, files: owned, entry, pixel_findings, seal: String::new() };
     let mut asset = Rendered { spec, files, staged: vec![], diags, unchanged: false, record };
     if let Some(st) = opts.staging {
         match asset.files.iter().try_for_each(|f| st.put(f)) {

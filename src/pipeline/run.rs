@@ -5,7 +5,8 @@
 
 use super::{Options, Rendered, Stage, Timings, findings, render_all};
 use crate::cache::Cache;
-use crate::output::{self, OutFile, Staging, manifest, posting_plan, print_order};
+use crate::output::journal::{self, Journal};
+use crate::output::{self, OutFile, Staging, confine, lock, manifest, posting_plan, print_order};
 use crate::plan::Plan;
 use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -67,10 +68,22 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     {
         return fail(all, Diagnostic::error(Code::Io, "the output folder is a file").in_file(out));
     }
-    let staging = match dir.as_deref().map(Staging::new).transpose() {
-        Ok(s) => s,
-        Err(e) => return fail(all, io_error(dir.as_deref().unwrap_or(Path::new(".")), "cannot write", &e)),
-    };
+    // Before anything is rendered: the folder is checked (no link where a render writes), locked
+    // (one render at a time) and recovered (a killed run finished or dropped).
+    let mut _lock = None;
+    if let Some(dir) = dir.as_deref() {
+        if let Err(r) = confine::check(dir) {
+            return fail(all, refusal(r));
+        }
+        match lock::acquire(dir) {
+            Ok(l) => _lock = Some(l),
+            Err(r) => return fail(all, refusal(r)),
+        }
+        if let Err(e) = journal::recover(dir) {
+            return fail(all, io_error(dir, "cannot finish or clean up an interrupted run", &e));
+        }
+    }
+    let staging = dir.as_deref().map(Staging::new);
     let cache = dir.as_deref().filter(|_| !req.force).map(Cache::new);
     let opts = Options { cache: cache.as_ref(), staging: staging.as_ref(), timings };
     let assets = render_all(&plan.assets, &opts, tick);
@@ -109,9 +122,10 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     }
 }
 
-/// Move the staged files into place, write the campaign-wide files and the manifest, then the
-/// cache; after a full render remove what earlier runs left that this one did not make.
-/// Returns how many files were written.
+/// Stage the campaign-wide files, the manifest and the list of owned files beside the assets',
+/// commit them together ([`journal`]), then store the cache. After a full render, files the
+/// previous run owned that this one did not make are removed in the same commit; nothing else is
+/// ever removed (a file the user put in `print/` stays). Returns how many files were written.
 fn commit(
     dir: &Path,
     campaign_id: &str,
@@ -121,9 +135,14 @@ fn commit(
     (order, posting): (print_order::PrintOrder, posting_plan::PostingPlan),
     cache: Cache,
 ) -> Result<usize, Box<Diagnostic>> {
-    let mut files: Vec<&OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
-    let extra: Vec<OutFile> = if full { order.files().into_iter().chain([posting.file()]).collect() } else { vec![] };
-    files.extend(extra.iter());
+    let fail = |d: Diagnostic| {
+        staging.discard();
+        Err(Box::new(d))
+    };
+    let mut files: Vec<OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
+    if full {
+        files.extend(order.files().into_iter().chain([posting.file()]));
+    }
     let manifest = manifest::Manifest {
         campaign: campaign_id.to_string(),
         assets: assets.iter().map(|a| a.record.entry.clone()).collect(),
@@ -131,26 +150,65 @@ fn commit(
         posting_plan: full.then_some(posting),
     };
     let json = if full { manifest.to_json() } else { manifest::merge_into_existing(dir, &manifest) };
-    // The sign-off page describes a whole campaign: written by full renders only.
-    let names: Vec<&str> = extra.iter().map(|f| f.rel.as_str()).collect();
-    let proof = full.then(|| output::proof::page(&manifest, &names));
-    files.extend(proof.iter());
-    let staged: Vec<&str> = assets.iter().flat_map(|a| a.staged.iter().map(String::as_str)).collect();
-    if let Err(e) = staging.commit(dir, &staged) {
-        staging.discard();
-        return Err(Box::new(io_error(dir, "cannot write", &e)));
+    // The sign-off page describes a whole campaign: written by full renders only, from the
+    // manifest, with links to the campaign-wide files staged beside it.
+    if full {
+        let names: Vec<String> = files.iter().filter(|f| !f.rel.contains('/')).map(|f| f.rel.clone()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        files.push(output::proof::page(&manifest, &names));
     }
-    let written = output::write_all(dir, &files, &json).map(|n| n + staged.len()).map_err(|e| Box::new(io_error(dir, "cannot write", &e)))?;
+    files.push(OutFile { rel: "manifest.json".into(), bytes: json.into_bytes() });
+
+    let old_owned = journal::read_owned(dir);
+    let mut owned: Vec<String> = assets.iter().flat_map(|a| a.record.files.iter().map(|f| f.rel.clone())).chain(files.iter().map(|f| f.rel.clone())).collect();
+    if !full {
+        owned.extend(old_owned.iter().cloned());
+    }
+    owned.sort();
+    owned.dedup();
+    let removes: Vec<String> = if full { old_owned.into_iter().filter(|r| !owned.contains(r)).collect() } else { vec![] };
+    files.push(OutFile { rel: journal::OWNED.into(), bytes: journal::owned_json(&owned) });
+
+    let mut moves: Vec<String> = assets.iter().flat_map(|a| a.staged.iter().cloned()).collect();
+    for f in &files {
+        // A rerun with nothing changed writes nothing, not even the manifest.
+        if output::read_small(&dir.join(&f.rel)).is_ok_and(|old| old == f.bytes) {
+            continue;
+        }
+        if let Err(e) = staging.put(f) {
+            return fail(io_error(dir, "cannot write", &e));
+        }
+        moves.push(f.rel.clone());
+    }
+    let written = moves.iter().filter(|r| r.as_str() != journal::OWNED).count();
+    if !moves.is_empty() || !removes.is_empty() {
+        let j = Journal { moves, removes };
+        if let Err(r) = journal::prepare(dir, &j) {
+            return fail(refusal(r));
+        }
+        if let Err(e) = journal::write(dir, &j) {
+            return fail(io_error(dir, "cannot write", &e));
+        }
+        // Committed: from here a failure leaves the journal for the next run to finish.
+        if let Err(e) = journal::apply(dir, &j) {
+            return Err(Box::new(
+                io_error(dir, "the run was committed but could not be applied to the end", &e).hint("run again: the next run finishes it before anything else"),
+            ));
+        }
+    }
+    staging.discard();
     for a in assets.iter().filter(|a| !a.unchanged) {
         // A cache entry that cannot be written only costs a re-render next time.
         let _ = cache.store(&a.spec.key, &a.record);
     }
     if full {
-        let owned: Vec<&str> = assets.iter().flat_map(|a| a.record.files.iter().map(|f| f.rel.as_str())).collect();
-        output::remove_stale(dir, &owned);
         cache.prune(&assets.iter().map(|a| a.spec.key.as_str()).collect::<Vec<_>>());
     }
     Ok(written)
+}
+
+fn refusal(r: confine::Refusal) -> Diagnostic {
+    Diagnostic::error(Code::Io, r.message).in_file(&r.path).hint(r.hint)
 }
 
 fn io_error(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {

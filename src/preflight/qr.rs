@@ -140,12 +140,24 @@ fn crop_tile(r: &Raster, rect: crate::vocab::units::Rect) -> GrayImage {
 /// resampled to a whole number of pixels per module: no information is added, only aligned.
 fn decode_modules(img: &GrayImage, module_px: f32) -> Option<String> {
     decode(img).or_else(|| {
+        // Under a pixel a module no decoder can read, and upsampling it would ask for
+        // gigabytes: no code (a finding), never an allocation that cannot be met.
+        if module_px.is_nan() || module_px < 1.0 {
+            return None;
+        }
         let target = module_px.ceil().max(4.0);
         let k = target / module_px;
         let (w, h) = (((img.width() as f32) * k).round() as u32, ((img.height() as f32) * k).round() as u32);
+        if u64::from(w) * u64::from(h) > MAX_DECODE_PX {
+            return None;
+        }
         decode(&imageops::resize(img, w.max(1), h.max(1), imageops::FilterType::Triangle))
     })
 }
+
+/// The largest image the resampled retry decodes (64 MB of grey): far above any code a poster
+/// carries at 4 px per module.
+const MAX_DECODE_PX: u64 = 64_000_000;
 
 fn decode(img: &GrayImage) -> Option<String> {
     let mut prepared = rqrr::PreparedImage::prepare(img.clone());

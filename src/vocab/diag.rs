@@ -179,11 +179,33 @@ impl Diagnostic {
     }
 }
 
+/// Text from the input (a key, a value, a file name) made safe to print on a terminal: control
+/// characters (escape sequences that could clear the screen or fake a line, carriage returns,
+/// bells) and the bidirectional overrides that reorder what is shown are written as `\u{…}`.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every part that may hold input text is escaped; the layout's own newline (the hint) is
+        // the only control character written.
+        let e = |s: &str| escape_controls(s).into_owned();
         match (&self.file, self.span.is_known()) {
-            (Some(p), true) => write!(f, "{}:{}:{}: ", p.display(), self.span.line, self.span.column)?,
-            (Some(p), false) => write!(f, "{}: ", p.display())?,
+            (Some(p), true) => write!(f, "{}:{}:{}: ", e(&p.display().to_string()), self.span.line, self.span.column)?,
+            (Some(p), false) => write!(f, "{}: ", e(&p.display().to_string()))?,
             _ => {}
         }
         let sev = match self.severity {
@@ -192,14 +214,14 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{sev}[{}]: ", self.code)?;
         if let Some(a) = &self.asset {
-            write!(f, "{a}: ")?;
+            write!(f, "{}: ", e(a))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", e(&self.message))?;
         if let (Some(m), Some(r)) = (&self.measured, &self.required) {
-            write!(f, " (measured {m}, required {r})")?;
+            write!(f, " (measured {}, required {})", e(m), e(r))?;
         }
         if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
+            write!(f, "\n  hint: {}", e(h))?;
         }
         Ok(())
     }
@@ -264,5 +286,21 @@ impl From<&Diagnostic> for Finding {
             line: known.then_some(d.span.line),
             column: known.then_some(d.span.column),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_the_input_are_escaped() {
+        let d = Diagnostic::error(Code::Yaml, "unknown key `\u{1b}[2J\u{1b}[HOK`").hint("a\rb\u{202e}c").in_file(Path::new("x\u{7}.yaml"));
+        let s = d.to_string();
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert!(s.contains("\\u{1b}[2J"), "{s}");
+        assert!(s.contains("x\\u{7}.yaml"), "{s}");
+        assert_eq!(s.matches('\n').count(), 1);
+        assert_eq!(escape_controls("Café – 0808 1000 900"), "Café – 0808 1000 900");
     }
 }

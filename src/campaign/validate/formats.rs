@@ -6,6 +6,13 @@ use crate::vocab::format::{MAX_PAGE_MM, page_mm};
 use crate::vocab::units::{CSS_PX_PER_MM, Sides};
 use crate::vocab::{FileType, Format, Kind, Span};
 
+/// The smallest side of a print format (a business card is 55 mm; 10 mm leaves room for nothing
+/// but is not absurd), and the longest a format may be for its width.
+const MIN_PRINT_MM: f32 = 10.0;
+const MAX_ASPECT: f32 = 20.0;
+/// The smallest supply scale (1:100; printers ask for 1:10 or 1:4).
+const MIN_SCALE: f32 = 0.01;
+
 pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Format]) -> Option<Format> {
     let id = &fm.id.value;
     if !is_valid_id(id) {
@@ -54,7 +61,31 @@ pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Form
             cx.err_hint(sp(&fm.id), format!("format {id}: a print format needs width_mm and height_mm"), "the trim size at full size, in mm");
             return None;
         };
+        // A sliver (100 × 0.01 mm) has no room for copy and would ask the QR check for
+        // gigabytes: refused here, at the field's line.
+        for (v, n, mm) in [(&fm.width_mm, "width_mm", w), (&fm.height_mm, "height_mm", h)] {
+            if mm < MIN_PRINT_MM {
+                cx.err_hint(
+                    v.as_ref().map(sp).unwrap_or_else(|| sp(&fm.id)),
+                    format!("format {id}: {n} {mm} mm leaves no room for copy; a print format is at least {MIN_PRINT_MM} mm a side"),
+                    "give the trim size at full size, in mm (e.g. width_mm: 1160, height_mm: 1760)",
+                );
+                return None;
+            }
+        }
+        if w.max(h) / w.min(h) > MAX_ASPECT {
+            cx.err_hint(sp(&fm.id), format!("format {id}: {w} × {h} mm is longer than {MAX_ASPECT}:1; no layout fits it"), "check width_mm and height_mm");
+            return None;
+        }
         let scale = positive(cx, &fm.scale, "scale").or(base.as_ref().map(|b| b.scale)).unwrap_or(1.0);
+        if scale < MIN_SCALE {
+            cx.err_hint(
+                fm.scale.as_ref().map(sp).unwrap_or_default(),
+                format!("format {id}: scale {scale} is below {MIN_SCALE}; no printer takes artwork that small"),
+                "supply at full size (1) or a printer's usual scale, e.g. scale: 0.1",
+            );
+            return None;
+        }
         if scale > 1.0 {
             cx.err(
                 fm.scale.as_ref().map(sp).unwrap_or_default(),
@@ -114,6 +145,10 @@ pub(super) fn custom_format(cx: &mut Ctx, fm: &m::FormatModel, catalogue: &[Form
             cx.err_hint(sp(&fm.id), format!("format {id}: a {} format needs width_px and height_px", kind.as_str()), "the image size in pixels");
             return None;
         };
+        if w.max(h) as f32 / w.min(h) as f32 > MAX_ASPECT {
+            cx.err_hint(sp(&fm.id), format!("format {id}: {w} × {h} px is longer than {MAX_ASPECT}:1; no layout fits it"), "check width_px and height_px");
+            return None;
+        }
         let file = match fm.file.as_ref().map(|f| f.value.as_str()) {
             None => base.as_ref().map(|b| b.file).unwrap_or(FileType::Png),
             Some("png") => FileType::Png,

@@ -4,11 +4,11 @@
 mod brand;
 mod contact;
 mod formats;
+mod limits;
 mod placements;
 mod text;
 
 use super::model::{self as m, ColourModel, S, TextModel};
-use super::wording::io_reason;
 use super::*;
 use crate::vocab::format as catalogue;
 use crate::vocab::icc::Profile;
@@ -98,6 +98,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             }
         }
     }
+    limits::counts(&mut cx, &f, languages.len(), c.languages.as_ref());
     let start = Date::parse(&c.start.value);
     if start.is_none() {
         cx.err_hint(sp(&c.start), format!("campaign.start {:?} is not a date", c.start.value), "write an ISO date, e.g. 2019-03-18");
@@ -269,7 +270,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let pm = f.print.as_ref().map(|p| &p.value);
     let output_profile = pm.and_then(|p| p.output_profile.as_ref()).and_then(|op| {
         let path = dir.join(&op.value);
-        match std::fs::read(&path).map_err(|e| format!("cannot read print.output_profile {}: {}", op.value, io_reason(&e))) {
+        match super::input::read_bounded(&path, super::input::MAX_PROFILE_BYTES).map_err(|e| format!("cannot read print.output_profile {}: {e}", op.value)) {
             Ok(b) => match Profile::parse(&path, &b) {
                 Ok(p) => Some(Arc::new(p)),
                 Err(e) => {

@@ -29,6 +29,10 @@ pub(super) fn clean(s: &str) -> String {
 pub(super) fn localise(cx: &mut Ctx, t: &S<TextModel>, what: &str, languages: &[String]) -> Localised {
     let span = sp(t);
     match &t.value {
+        TextModel::One(s) => super::limits::text(cx, span, what, s),
+        TextModel::ByLanguage(map) => map.iter().for_each(|(_, v)| super::limits::text(cx, sp(v), what, &v.value)),
+    }
+    match &t.value {
         TextModel::One(s) => Localised { by_language: languages.iter().map(|l| (l.clone(), clean(s))).collect(), span },
         TextModel::ByLanguage(map) => {
             let mut by = Vec::new();
