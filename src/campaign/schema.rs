@@ -35,7 +35,7 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "tracking"],
         "messages[]" => &["id", "headline", "body", "caption", "alt"],
         "schedule[]" => &["week", "messages"],
-        "placements[]" => &["format", "sites", "weeks", "roadside", "qr"],
+        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares"],
         "formats[]" => &[
             "id",
             "kind",
@@ -53,7 +53,7 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
             "file",
             "max_bytes",
         ],
-        "print" => &["output_profile", "crop_marks"],
+        "print" => &["output_profile", "crop_marks", "supply_working_days", "reposting"],
         _ => return None,
     })
 }
@@ -78,6 +78,9 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "partners") => "a list of names, e.g. partners: [\"Police Scotland\"]",
         (_, "tracking" | "roadside" | "crop_marks") => "true or false",
         (_, "qr") => "qr: auto, on or off",
+        (_, "spares") => "a percent such as spares: 10% or a count such as spares: 3",
+        (_, "supply_working_days") => "a number of working days, e.g. supply_working_days: 10",
+        (_, "reposting") => "reposting: changes or weekly",
         (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
         (_, "background" | "text" | "accent") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,

@@ -63,6 +63,25 @@ impl Date {
         Date::from_days(self.to_days() + n)
     }
 
+    /// Day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u32 {
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The date `n` working days (Monday to Friday) before `self`; `self` when `n` is 0. Bank
+    /// holidays are not known, so a printer's own calendar may add days.
+    pub fn working_days_before(self, n: u32) -> Date {
+        let mut d = self;
+        let mut left = n;
+        while left > 0 {
+            d = d.add_days(-1);
+            if d.weekday() < 5 {
+                left -= 1;
+            }
+        }
+        d
+    }
+
     /// First day of campaign week `week` (1-based) when week 1 starts on `self`.
     pub fn week_start(self, week: u32) -> Date {
         self.add_days(7 * (week as i64 - 1))

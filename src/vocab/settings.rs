@@ -37,3 +37,23 @@ pub struct PdfSettings {
     /// The one date the file carries (creation and modification).
     pub created: Timestamp,
 }
+
+/// When a print site gets a new copy (`print.reposting`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reposting {
+    /// Only when the artwork the site shows changes (the default).
+    #[default]
+    Changes,
+    /// Every week, whatever it showed before.
+    Weekly,
+}
+
+impl Reposting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reposting::Changes => "changes",
+            Reposting::Weekly => "weekly",
+        }
+    }
+}
