@@ -86,6 +86,9 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("placement-week-0.yaml", 24, 13, "placement phone-box: week 0 is outside the campaign's weeks 1 to 4"),
     ("print-without-sites.yaml", 22, 5, "placement phone-box needs sites"),
     ("social-with-sites.yaml", 25, 12, "placement instagram-square is a social format and takes no sites"),
+    ("placement-language-unknown.yaml", 24, 17, "placement phone-box: language fr is not in campaign.languages"),
+    ("spares-word.yaml", 24, 13, "placement phone-box: spares \"lots\" is not a percent or a count"),
+    ("reposting-daily.yaml", 26, 14, "print.reposting \"daily\" is not changes or weekly"),
     // files the campaign names
     ("font-missing.yaml", 13, 15, "brand.fonts.headline: cannot read no-such-font.ttf: no such file"),
     ("font-not-a-font.yaml", 13, 11, "brand.fonts.body: not-a-font.ttf is not a usable font"),
@@ -120,6 +123,8 @@ const HINTS: &[(&str, &str)] = &[
     ("date-uk-order.yaml", "hint: write an ISO date, e.g. 2019-03-18"),
     ("headline-number.yaml", "hint: put the text in quotes"),
     ("tab-indent.yaml", "hint: indent with spaces"),
+    ("placement-language-unknown.yaml", "hint: use one of en-GB, or add it to campaign.languages"),
+    ("spares-word.yaml", "hint: write a percent such as spares: 10% or a count such as spares: 3"),
 ];
 
 /// Three independent semantic errors, all reported in one run.
