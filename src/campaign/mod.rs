@@ -13,7 +13,7 @@ mod validate;
 mod wording;
 
 use crate::vocab::icc::Profile;
-use crate::vocab::settings::Reposting;
+use crate::vocab::settings::{PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -145,6 +145,8 @@ pub struct Campaign {
     /// The catalogue with the campaign's custom formats and overrides applied.
     pub formats: Vec<Format>,
     pub print: PrintSettings,
+    /// When social posts go out.
+    pub posting: PostingTimes,
 }
 
 impl Campaign {

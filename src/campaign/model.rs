@@ -26,6 +26,20 @@ pub struct FileModel {
     /// Optional (billposter extension): print-production settings for the whole campaign.
     #[serde(default)]
     pub print: Option<S<PrintModel>>,
+    /// Optional (billposter extension): when social posts go out.
+    #[serde(default)]
+    pub posting: Option<S<PostingModel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostingModel {
+    /// `"HH:MM"`, 24-hour, local time (default 10:00).
+    #[serde(default)]
+    pub time: Option<S<String>>,
+    /// Days of each week the posts of one format are spread over, 1 to 7 (default 5).
+    #[serde(default)]
+    pub spread_days: Option<S<u32>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -123,7 +123,7 @@ fn commit(
     cache: Cache,
 ) -> Result<usize, Box<Diagnostic>> {
     let mut files: Vec<&OutFile> = assets.iter().flat_map(|a| a.files.iter()).collect();
-    let extra: Vec<OutFile> = if full { order.files().into_iter().chain([posting.file()]).collect() } else { vec![] };
+    let extra: Vec<OutFile> = if full { order.files().into_iter().chain(posting.files()).collect() } else { vec![] };
     files.extend(extra.iter());
     let manifest = manifest::Manifest {
         campaign: campaign_id.to_string(),

@@ -20,7 +20,7 @@ pub use quantity::{share, split_week};
 use crate::campaign::{Campaign, Localised};
 use crate::qr::Ec;
 use crate::vocab::format::scale_suffix;
-use crate::vocab::settings::{Encoding, PdfSettings, PngLevel, Reposting};
+use crate::vocab::settings::{Encoding, PdfSettings, PngLevel, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -174,6 +174,10 @@ pub struct AssetSpec {
     /// Social and screen: the alt text written beside the image (span: the message's `alt`,
     /// or its id when the text is generated).
     pub alt: Option<Text>,
+    /// The campaign link with this asset's tracking tags, whether or not a QR code shows it:
+    /// the posting plan gives it to the scheduler.
+    #[serde(skip)]
+    pub link: String,
     /// The caption posted with it, trimmed (span: the message's `caption`); `None` when the
     /// message has none. Reaches the posting plan, not the asset's files.
     #[serde(skip)]
@@ -205,6 +209,7 @@ pub struct Plan {
     pub site_plan: Vec<SiteRun>,
     pub reposting: Reposting,
     pub supply_working_days: u32,
+    pub posting: PostingTimes,
     /// Warnings about what the plan leaves out (an artwork no site ever shows).
     pub findings: Vec<Diagnostic>,
 }
@@ -308,10 +313,9 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     website: Text::new(&c.contact.website.value, c.contact.website.span),
                     imprint: Text::new(c.imprint(), c.organisation.span),
                 };
-                let qr = p.qr.then(|| QrSpec {
-                    link: Text::new(link::tracked_link(c, &format, &m.id.value, &weeks), c.contact.link.span),
-                    ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M },
-                });
+                let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
+                let qr =
+                    p.qr.then(|| QrSpec { link: Text::new(tracked.clone(), c.contact.link.span), ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
@@ -344,6 +348,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     style: style.clone(),
                     qr,
                     alt,
+                    link: tracked,
                     caption,
                     pdf,
                     files,
@@ -353,7 +358,16 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             }
         }
     }
-    Plan { campaign_id: c.id.clone(), source, assets, site_plan, reposting: c.print.reposting, supply_working_days: c.print.supply_working_days, findings }
+    Plan {
+        campaign_id: c.id.clone(),
+        source,
+        assets,
+        site_plan,
+        reposting: c.print.reposting,
+        supply_working_days: c.print.supply_working_days,
+        posting: c.posting,
+        findings,
+    }
 }
 
 /// A print artwork's PDF: `print/<label>_<message>_<language>_<scale>.pdf`.

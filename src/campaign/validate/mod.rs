@@ -271,6 +271,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         }
     });
     let (supply_working_days, reposting) = placements::print_run(&mut cx, pm);
+    let posting = placements::posting_times(&mut cx, f.posting.as_ref().map(|p| &p.value));
     let print =
         PrintSettings { output_profile, crop_marks: pm.and_then(|p| p.crop_marks.as_ref()).map(|c| c.value).unwrap_or(true), supply_working_days, reposting };
 
@@ -293,6 +294,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         placements,
         formats: catalogue,
         print,
+        posting,
     };
     Ok((campaign, cx.diags))
 }

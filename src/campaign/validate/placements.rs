@@ -5,7 +5,7 @@ use super::super::model::{self as m, QrSetting, SparesModel};
 use super::super::{Field, Placement, Spares};
 use super::text::{did_you_mean, known};
 use super::{Ctx, sp};
-use crate::vocab::settings::Reposting;
+use crate::vocab::settings::{PostingTimes, Reposting};
 use crate::vocab::{Code, Format, Kind};
 
 /// A print run larger than this per week is a typo, and would overflow quantity sums.
@@ -218,6 +218,25 @@ pub(super) fn print_run(cx: &mut Ctx, pm: Option<&m::PrintModel>) -> (u32, Repos
         },
     };
     (days, reposting)
+}
+
+/// `posting.time` and `posting.spread_days`.
+pub(super) fn posting_times(cx: &mut Ctx, pm: Option<&m::PostingModel>) -> PostingTimes {
+    let mut t = PostingTimes::default();
+    if let Some(time) = pm.and_then(|p| p.time.as_ref()) {
+        match time.value.split_once(':').and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, m.len()))) {
+            Some((h, mi, 2)) if h < 24 && mi < 60 => (t.hour, t.minute) = (h, mi),
+            _ => cx.err_hint(sp(time), format!("posting.time {:?} is not a time", time.value), "write a 24-hour time in quotes, e.g. time: \"10:00\""),
+        }
+    }
+    if let Some(d) = pm.and_then(|p| p.spread_days.as_ref()) {
+        if (1..=7).contains(&d.value) {
+            t.spread_days = d.value;
+        } else {
+            cx.err_hint(sp(d), format!("posting.spread_days is {}; expected 1 to 7", d.value), "the days of each week the posts are spread over, e.g. 5");
+        }
+    }
+    t
 }
 
 #[cfg(test)]
