@@ -317,3 +317,27 @@ placements:
     assert!(err.contains("the print run is 4316000000 posters"), "{err}");
     assert!(err.contains("huge.yaml:17:3: error[campaign]"), "{err}");
 }
+
+#[test]
+fn brand_colours_over_300_percent_ink_are_named() {
+    let yaml = format!(
+        "{}brand:
+  background: {{cmyk: [80, 80, 80, 70]}}
+  accent: {{cmyk: [0, 100, 100, 100]}}
+  text: \"#FFFFFF\"
+messages:
+  - id: a
+    headline: A
+placements:
+  - format: phone-box
+    sites: 1
+",
+        head(1, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let (p, _) = planned(&c);
+    let ink: Vec<&str> = p.findings.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(ink.len(), 1, "{ink:?}");
+    assert!(ink[0].starts_with("brand.background {cmyk: [80, 80, 80, 70]} is 310% total ink"), "{}", ink[0]);
+    assert!(!p.findings[0].is_error());
+}

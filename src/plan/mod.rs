@@ -9,11 +9,13 @@
 
 mod alt;
 mod groups;
+mod ink;
 mod link;
 mod platform;
 mod quantity;
 mod rotation;
 
+pub use ink::{MAX_INK_PERCENT, coverage};
 pub use platform::{CaptionRule, Counting, Platform, platform};
 pub use quantity::{share, split_week};
 
@@ -249,7 +251,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
     });
     let mut assets = Vec::new();
     let mut site_plan = Vec::new();
-    let mut findings = Vec::new();
+    let mut findings = ink::ink_findings(c);
     for (label, members) in groups::groups(c) {
         let p = &c.placements[members[0]];
         let mut format = c.format(&p.format.value).expect("validated format id").clone();
