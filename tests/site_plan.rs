@@ -313,7 +313,7 @@ placements:
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     std::fs::write(&path, &yaml).unwrap();
-    let err = billposter::campaign::load(&path).err().expect("refused").to_string();
+    let err = billposter::campaign::load(&path).expect_err("refused").to_string();
     assert!(err.contains("the print run is 4316000000 posters"), "{err}");
     assert!(err.contains("huge.yaml:17:3: error[campaign]"), "{err}");
 }
