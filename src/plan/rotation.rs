@@ -7,13 +7,15 @@
 //! the same weeks are 200 sites split once, not two splits added up (which skews rotation).
 //! Placements posting other languages or spares make another pool of the same artworks.
 //!
-//! **Sites.** A pool's sites are numbered 1..=S (in the group, after the earlier pools' sites);
-//! week `w` uses sites 1..=S_w. Each week every site keeps last week's artwork while that
-//! artwork's share this week allows (in site order), and the sites left over take the artworks
-//! still short, in split order. That keeps as many sites unchanged as any assignment can: an
-//! artwork kept at `min(sites showing it last week, its share now)` sites is the most possible.
-//! A week the pool does not run (or whose schedule is empty) leaves its sites bare, so the next
-//! week posts every site anew.
+//! **Sites.** Each placement's sites are numbered within the group, placement after placement
+//! (a 150-site and a 50-site contract: sites 1–150 and 151–200); a site belongs to one
+//! placement, so a second contract's sites are never assumed to carry the first one's posters.
+//! A week uses the sites of the pool's placements that run that week. Each week every site
+//! keeps last week's artwork while that artwork's share this week allows (in site order), and
+//! the sites left over take the artworks still short, in split order. That keeps as many sites
+//! unchanged as any assignment can: an artwork kept at `min(sites showing it last week, its
+//! share now)` sites is the most possible. A site not used in a week (its placement does not
+//! run, or the schedule is empty) is bare, so the next week posts it anew.
 //!
 //! **Copies.** With `reposting: changes` an artwork's copies in a week are the sites that newly
 //! show it; with `weekly`, every site showing it. Spares are the pool's `spares` of each
@@ -70,87 +72,89 @@ pub fn rotate(c: &Campaign, members: &[usize]) -> GroupRun {
     }
     let mut out = GroupRun::default();
     let mut offset = 0u64;
+    let weekly = c.print.reposting == Reposting::Weekly;
     for (langs, spares, placements) in &pools {
-        let mut prev: Vec<(Artwork, u64)> = Vec::new();
-        let mut most = 0u64;
+        // Each placement's sites: (first site number, count).
+        let mut own: Vec<(u64, u64)> = Vec::new();
+        for &pi in placements {
+            let n = u64::from(c.placements[pi].sites.unwrap_or(0));
+            own.push((offset + 1, n));
+            offset += n;
+        }
+        let mut prev: Vec<(u64, u64, Artwork)> = Vec::new();
         for week in 1..=c.weeks {
-            let sites: u64 = placements.iter().map(|&pi| &c.placements[pi]).filter(|p| p.weeks.contains(&week)).map(|p| u64::from(p.sites.unwrap_or(0))).sum();
+            let active: Vec<(u64, u64)> = placements.iter().zip(&own).filter(|(pi, _)| c.placements[**pi].weeks.contains(&week)).map(|(_, s)| *s).collect();
+            let sites: u64 = active.iter().map(|(_, n)| n).sum();
             let msgs = c.schedule.get(week as usize - 1).map(Vec::as_slice).unwrap_or(&[]);
             if sites == 0 || msgs.is_empty() || langs.is_empty() {
                 prev.clear();
                 continue;
             }
-            most = most.max(sites);
             let split = split_week(sites, msgs.len(), langs.len());
             let mut quota: Vec<(Artwork, u64)> = split.iter().enumerate().map(|(i, &n)| ((msgs[i / langs.len()], langs[i % langs.len()]), n)).collect();
-            let runs = assign(&prev, &mut quota, sites);
-            let weekly = c.print.reposting == Reposting::Weekly;
-            let mut site = offset + 1;
-            for &(artwork, count, kept) in &runs {
+            let runs = assign(&prev, &active, &mut quota);
+            // Spares are per pool: its own `spares:` on its own copies.
+            let mut posted: BTreeMap<Artwork, u64> = BTreeMap::new();
+            for &(first, count, artwork, kept) in &runs {
                 let new = weekly || !kept;
-                out.runs.push(Run { week, first: site, count, artwork, new });
-                site += count;
+                out.runs.push(Run { week, first, count, artwork, new });
                 let wc = out.copies.entry(artwork).or_default().entry(week).or_default();
                 wc.shown += count;
                 if new {
                     wc.posted += count;
-                }
-            }
-            // Spares are per pool: its own `spares:` on its own copies.
-            let mut posted: BTreeMap<Artwork, u64> = BTreeMap::new();
-            for &(artwork, count, kept) in &runs {
-                if weekly || !kept {
                     *posted.entry(artwork).or_default() += count;
                 }
             }
             for (artwork, n) in posted {
                 out.copies.entry(artwork).or_default().entry(week).or_default().spares += spares.for_copies(n);
             }
-            prev = merge(&runs);
+            prev = runs.iter().map(|&(f, n, a, _)| (f, n, a)).collect();
         }
-        offset += most;
     }
     out
 }
 
-/// This week's runs `(artwork, sites, kept from last week)` over sites 1..=`sites`, given last
-/// week's runs `prev` and each artwork's share in `quota` (used up here).
-fn assign(prev: &[(Artwork, u64)], quota: &mut [(Artwork, u64)], sites: u64) -> Vec<(Artwork, u64, bool)> {
+/// This week's runs `(first site, sites, artwork, kept from last week)` over the `active` site
+/// ranges `(first, count)`, given last week's runs `prev` (ascending, `(first, count, artwork)`)
+/// and each artwork's share in `quota` (used up here).
+fn assign(prev: &[(u64, u64, Artwork)], active: &[(u64, u64)], quota: &mut [(Artwork, u64)]) -> Vec<(u64, u64, Artwork, bool)> {
     // First pass: keep what last week showed where the share allows; `None` marks a gap.
-    let mut slots: Vec<(Option<Artwork>, u64)> = Vec::new();
-    let mut pos = 0u64;
-    for &(artwork, len) in prev {
-        if pos >= sites {
-            break;
+    let mut slots: Vec<(u64, u64, Option<Artwork>)> = Vec::new();
+    for &(start, n) in active {
+        let end = start + n;
+        let mut at = start;
+        for &(pf, pc, artwork) in prev.iter().filter(|(pf, pc, _)| pf + pc > start && *pf < end) {
+            let (from, to) = (pf.max(at), (pf + pc).min(end));
+            if from > at {
+                slots.push((at, from - at, None));
+            }
+            let len = to - from;
+            let keep = quota.iter_mut().find(|(a, _)| *a == artwork).map_or(0, |(_, q)| {
+                let k = len.min(*q);
+                *q -= k;
+                k
+            });
+            if keep > 0 {
+                slots.push((from, keep, Some(artwork)));
+            }
+            if len > keep {
+                slots.push((from + keep, len - keep, None));
+            }
+            at = to;
         }
-        let len = len.min(sites - pos);
-        let left = quota.iter_mut().find(|(a, _)| *a == artwork).map(|(_, q)| q);
-        let keep = left.map(|q| {
-            let k = len.min(*q);
-            *q -= k;
-            k
-        });
-        let keep = keep.unwrap_or(0);
-        if keep > 0 {
-            slots.push((Some(artwork), keep));
+        if at < end {
+            slots.push((at, end - at, None));
         }
-        if len > keep {
-            slots.push((None, len - keep));
-        }
-        pos += len;
-    }
-    if pos < sites {
-        slots.push((None, sites - pos));
     }
     // Second pass: fill the gaps with the artworks still short, in split order.
-    let mut out: Vec<(Artwork, u64, bool)> = Vec::new();
+    let mut out: Vec<(u64, u64, Artwork, bool)> = Vec::new();
     let mut next = 0usize;
-    for (artwork, len) in slots {
+    for (first, len, artwork) in slots {
         if let Some(a) = artwork {
-            out.push((a, len, true));
+            out.push((first, len, a, true));
             continue;
         }
-        let mut gap = len;
+        let (mut at, mut gap) = (first, len);
         while gap > 0 && next < quota.len() {
             let (a, q) = &mut quota[next];
             if *q == 0 {
@@ -159,31 +163,20 @@ fn assign(prev: &[(Artwork, u64)], quota: &mut [(Artwork, u64)], sites: u64) -> 
             }
             let n = gap.min(*q);
             *q -= n;
+            out.push((at, n, *a, false));
+            at += n;
             gap -= n;
-            out.push((*a, n, false));
         }
     }
     // Adjacent runs of one artwork and kind are one run.
-    let mut merged: Vec<(Artwork, u64, bool)> = Vec::with_capacity(out.len());
+    let mut merged: Vec<(u64, u64, Artwork, bool)> = Vec::with_capacity(out.len());
     for r in out {
         match merged.last_mut() {
-            Some(last) if last.0 == r.0 && last.2 == r.2 => last.1 += r.1,
+            Some(last) if last.0 + last.1 == r.0 && last.2 == r.2 && last.3 == r.3 => last.1 += r.1,
             _ => merged.push(r),
         }
     }
     merged
-}
-
-/// The runs as next week sees them: what each site shows, new or not.
-fn merge(runs: &[(Artwork, u64, bool)]) -> Vec<(Artwork, u64)> {
-    let mut out: Vec<(Artwork, u64)> = Vec::with_capacity(runs.len());
-    for &(a, n, _) in runs {
-        match out.last_mut() {
-            Some(last) if last.0 == a => last.1 += n,
-            _ => out.push((a, n)),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -194,19 +187,23 @@ mod tests {
     fn sites_keep_their_artwork_where_the_shares_allow() {
         // Week 1: 40 sites of A. Week 2: A, B, C share 14/13/13.
         let mut q = vec![((0, 0), 14), ((1, 0), 13), ((2, 0), 13)];
-        let runs = assign(&[((0, 0), 40)], &mut q, 40);
-        assert_eq!(runs, [((0, 0), 14, true), ((1, 0), 13, false), ((2, 0), 13, false)]);
+        let runs = assign(&[(1, 40, (0, 0))], &[(1, 40)], &mut q);
+        assert_eq!(runs, [(1, 14, (0, 0), true), (15, 13, (1, 0), false), (28, 13, (2, 0), false)]);
         // Week 3: C, A, B share 14/13/13: one site changes, to C.
+        let prev: Vec<_> = runs.iter().map(|&(f, n, a, _)| (f, n, a)).collect();
         let mut q = vec![((2, 0), 14), ((0, 0), 13), ((1, 0), 13)];
-        let runs = assign(&merge(&runs), &mut q, 40);
-        assert_eq!(runs, [((0, 0), 13, true), ((2, 0), 1, false), ((1, 0), 13, true), ((2, 0), 13, true)]);
+        let runs = assign(&prev, &[(1, 40)], &mut q);
+        assert_eq!(runs, [(1, 13, (0, 0), true), (14, 1, (2, 0), false), (15, 13, (1, 0), true), (28, 13, (2, 0), true)]);
     }
 
     #[test]
-    fn fewer_sites_than_last_week_and_new_sites() {
-        let mut q = vec![((0, 0), 3), ((1, 0), 3)];
-        assert_eq!(assign(&[((1, 0), 10)], &mut q, 6), [((1, 0), 3, true), ((0, 0), 3, false)]);
-        let mut q = vec![((0, 0), 5), ((1, 0), 5)];
-        assert_eq!(assign(&[((1, 0), 2)], &mut q, 10), [((1, 0), 2, true), ((0, 0), 5, false), ((1, 0), 3, false)]);
+    fn another_placements_sites_start_bare() {
+        // Sites 1-10 showed B; this week sites 1-10 and a second contract's 11-16 share A 8, B 8.
+        let mut q = vec![((0, 0), 8), ((1, 0), 8)];
+        let runs = assign(&[(1, 10, (1, 0))], &[(1, 10), (11, 6)], &mut q);
+        assert_eq!(runs, [(1, 8, (1, 0), true), (9, 8, (0, 0), false)]);
+        // Only the second contract runs: nothing carries over from sites 1-10.
+        let mut q = vec![((1, 0), 6)];
+        assert_eq!(assign(&[(1, 10, (1, 0))], &[(11, 6)], &mut q), [(11, 6, (1, 0), false)]);
     }
 }
