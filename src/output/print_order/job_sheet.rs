@@ -28,8 +28,8 @@ pub(super) fn job_sheet(o: &PrintOrder) -> String {
     for sh in &o.sheets {
         let _ = writeln!(s, "\n== {} ==", sh.format);
         let (w, h) = (sh.width_mm, sh.height_mm);
-        let _ = writeln!(s, "Trim: {w} x {h} mm at full size; supplied at scale {} ({} x {} mm)", sh.scale, w * sh.scale, h * sh.scale);
-        let _ = writeln!(s, "Bleed: {} mm at full size ({} mm on the PDF)", sh.bleed_mm, sh.bleed_mm * sh.scale);
+        let _ = writeln!(s, "Trim: {w} x {h} mm at full size; supplied at scale {} ({} x {} mm)", sh.scale, tenth(w * sh.scale), tenth(h * sh.scale));
+        let _ = writeln!(s, "Bleed: {} mm at full size ({} mm on the PDF)", sh.bleed_mm, tenth(sh.bleed_mm * sh.scale));
         let _ = writeln!(s, "Colour: {}", sh.colour);
         let _ = writeln!(s, "Crop marks: {}", if sh.crop_marks { "yes, outside the bleed" } else { "no" });
         let rows: Vec<&Row> = o.rows.iter().filter(|r| r.format == sh.format).collect();
@@ -39,7 +39,13 @@ pub(super) fn job_sheet(o: &PrintOrder) -> String {
             let of_week: Vec<&&Row> = rows.iter().filter(|r| r.week == week).collect();
             let (copies, spares, qty) = of_week.iter().fold((0u64, 0u64, 0u64), |(c, sp, q), r| (c + r.copies, sp + r.spares, q + r.quantity));
             let r0 = of_week[0];
-            let _ = writeln!(s, "Week {week}: posted {}, due {}: {copies} copies + {spares} spares = {qty}", r0.posting_date, r0.due_date);
+            let _ = writeln!(
+                s,
+                "Week {week}: posted {}, due {}: {copies} {} + {spares} spares = {qty}",
+                r0.posting_date,
+                r0.due_date,
+                if copies == 1 { "copy" } else { "copies" }
+            );
             for r in of_week {
                 let _ = writeln!(s, "  {}: {} + {} = {}", r.file, r.copies, r.spares, r.quantity);
             }
@@ -51,4 +57,9 @@ pub(super) fn job_sheet(o: &PrintOrder) -> String {
         }
     }
     s
+}
+
+/// A supplied size in mm to a tenth: 6096 × 0.1 is 609.6, not f32's 609.60004.
+fn tenth(mm: f32) -> f32 {
+    (mm * 10.0).round() / 10.0
 }
