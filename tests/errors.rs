@@ -89,6 +89,10 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     // limits (no file, however hostile, costs more than ~1 GiB and 20 s)
     ("format-sliver.yaml", 27, 16, "format phone-box: height_mm 0.01 mm leaves no room for copy; a print format is at least 10 mm a side"),
     ("headline-too-long.yaml", 19, 15, "message get-help: headline is 2003 characters long; a text may be at most 2000"),
+    ("placement-language-unknown.yaml", 24, 17, "placement phone-box: language fr is not in campaign.languages"),
+    ("spares-word.yaml", 24, 13, "placement phone-box: spares \"lots\" is not a percent or a count"),
+    ("reposting-daily.yaml", 26, 14, "print.reposting \"daily\" is not changes or weekly"),
+    ("posting-time-25.yaml", 26, 9, "posting.time \"25:00\" is not a time"),
     // files the campaign names
     ("font-missing.yaml", 13, 15, "brand.fonts.headline: cannot read no-such-font.ttf: no such file"),
     ("font-not-a-font.yaml", 13, 11, "brand.fonts.body: not-a-font.ttf is not a usable font"),
@@ -123,6 +127,8 @@ const HINTS: &[(&str, &str)] = &[
     ("date-uk-order.yaml", "hint: write an ISO date, e.g. 2019-03-18"),
     ("headline-number.yaml", "hint: put the text in quotes"),
     ("tab-indent.yaml", "hint: indent with spaces"),
+    ("placement-language-unknown.yaml", "hint: use one of en-GB, or add it to campaign.languages"),
+    ("spares-word.yaml", "hint: write a percent such as spares: 10% or a count such as spares: 3"),
 ];
 
 /// Three independent semantic errors, all reported in one run.

@@ -41,26 +41,37 @@ placements:
     let (p, findings) = run(&c);
     assert!(findings.is_empty(), "{findings:?}");
     assert!(p.rows.iter().all(|r| r.format != "billboard-48"), "print assets are not posted");
-    let keys: Vec<(u32, &str, &str, &str)> = p.rows.iter().map(|r| (r.week, r.date.as_str(), r.format.as_str(), r.platform.as_str())).collect();
+    // A format's posts in a week are spread over its first five days (default posting times):
+    // the second of two on day 2. Screens are booked by the week, in their own schedule.
+    let keys: Vec<(u32, &str, &str, &str, &str)> =
+        p.rows.iter().map(|r| (r.week, r.date.as_str(), r.time.as_str(), r.format.as_str(), r.platform.as_str())).collect();
     assert_eq!(
         keys,
         [
-            (1, "2019-03-18", "instagram-story", "Instagram"),
-            (1, "2019-03-18", "d6", "screen"),
-            (2, "2019-03-25", "x-post", "X"),
-            (2, "2019-03-25", "x-post", "X"),
-            (2, "2019-03-25", "instagram-story", "Instagram"),
-            (2, "2019-03-25", "instagram-story", "Instagram"),
-            (2, "2019-03-25", "d6", "screen"),
-            (2, "2019-03-25", "d6", "screen"),
+            (1, "2019-03-18", "10:00", "instagram-story", "Instagram"),
+            (2, "2019-03-25", "10:00", "x-post", "X"),
+            (2, "2019-03-27", "10:00", "x-post", "X"),
+            (2, "2019-03-25", "10:00", "instagram-story", "Instagram"),
+            (2, "2019-03-27", "10:00", "instagram-story", "Instagram"),
         ]
     );
+    let screens: Vec<(u32, &str, &str, &str)> = p.screens.iter().map(|r| (r.week, r.start_date.as_str(), r.end_date.as_str(), r.file.as_str())).collect();
+    assert_eq!(
+        screens,
+        [
+            (1, "2019-03-18", "2019-03-24", "screen/d6_a_en-GB.jpg"),
+            (2, "2019-03-25", "2019-03-31", "screen/d6_a_en-GB.jpg"),
+            (2, "2019-03-25", "2019-03-31", "screen/d6_b_en-GB.jpg"),
+        ]
+    );
+    assert!(p.screens.iter().all(|r| r.link.contains("utm_medium=screen")), "{:?}", p.screens);
     let x_b = p.rows.iter().find(|r| r.format == "x-post" && r.file.contains("_b_")).unwrap();
     assert_eq!(x_b.file, "social/x-post_b_en-GB.png");
     assert_eq!(x_b.caption, "Caption B");
     assert_eq!(x_b.alt_text, "Message B. Helpline 0808 1000 900, Mon-Fri 9am-5pm. example.org");
-    assert!(p.rows.iter().filter(|r| r.format != "x-post").all(|r| r.caption.is_empty()), "stories and screens take no caption");
-    assert!(p.rows.iter().filter(|r| r.format == "d6").all(|r| !r.alt_text.is_empty()));
+    assert!(p.rows.iter().filter(|r| r.format != "x-post").all(|r| r.caption.is_empty()), "stories take no caption");
+    assert!(p.screens.iter().all(|r| !r.alt_text.is_empty()));
+    assert_eq!(x_b.link, "https://example.org/?utm_source=x-post&utm_medium=social&utm_campaign=test-campaign&utm_content=b");
 }
 
 #[test]
@@ -79,14 +90,17 @@ placements:
     let (p, _) = run(&c);
     assert_eq!(p.rows[0].caption, "Worried? Call, text or \"chat\" now.\nSecond line");
     let csv = p.to_csv();
-    assert_eq!(p.file().rel, "posting-plan.csv");
+    let names: Vec<String> = p.files().into_iter().map(|f| f.rel).collect();
+    assert_eq!(names, ["posting-plan.csv", "screen-schedule.csv"]);
     assert_eq!(
         csv,
-        "date,week,platform,format,file,language,caption,alt_text\r\n\
-             2019-03-18,1,Instagram,instagram-square,social/instagram-square_a_en-GB.png,en-GB,\
+        "date,time,week,platform,format,file,language,caption,alt_text,link\r\n\
+             2019-03-18,10:00,1,Instagram,instagram-square,social/instagram-square_a_en-GB.png,en-GB,\
              \"Worried? Call, text or \"\"chat\"\" now.\nSecond line\",\
-             \"Message A. Helpline 0808 1000 900, Mon-Fri 9am-5pm. example.org\"\r\n"
+             \"Message A. Helpline 0808 1000 900, Mon-Fri 9am-5pm. example.org\",\
+             https://example.org/?utm_source=instagram-square&utm_medium=social&utm_campaign=test-campaign&utm_content=a\r\n"
     );
+    assert_eq!(p.screens_csv(), "week,start_date,end_date,format,file,language,alt_text,link\r\n");
 }
 
 #[test]
@@ -162,8 +176,9 @@ fn shipped_campaign_plan() {
     let (c, _) = billposter::campaign::load(&path).expect("shipped campaign loads");
     let (p, findings) = run(&c);
     assert!(findings.is_empty(), "{findings:?}");
-    // d6 and four social formats; one message in week 1, three in weeks 2-4.
-    assert_eq!(p.rows.len(), 5 * (1 + 3 + 3 + 3));
+    // Four social formats and d6; one message in week 1, three in weeks 2-4.
+    assert_eq!(p.rows.len(), 4 * (1 + 3 + 3 + 3));
+    assert_eq!(p.screens.len(), 1 + 3 + 3 + 3);
     let x: Vec<&PostingRow> = p.rows.iter().filter(|r| r.format == "x-post").collect();
     assert!(x.iter().all(|r| !r.caption.is_empty() && x_weighted_length(&r.caption) <= 280));
     assert_eq!(x[0].date, "2019-03-18");
@@ -187,4 +202,32 @@ fn x_counts_links_emoji_and_wide_characters_as_x_does() {
     assert_eq!(x_weighted_length("❤️ help"), 2 + 1 + 4);
     assert_eq!(x_weighted_length("two\nlines"), 9);
     assert_eq!(caption_length("日本語", Counting::Chars), 3);
+}
+
+#[test]
+fn posting_time_and_spread_are_configurable() {
+    let yaml = format!(
+        "{}messages:
+  - id: a
+    headline: Message A
+    caption: A
+  - id: b
+    headline: Message B
+    caption: B
+  - id: c
+    headline: Message C
+    caption: C
+placements:
+  - format: instagram-square
+posting:
+  time: \"18:30\"
+  spread_days: 7
+",
+        head(1, "[en-GB]")
+    );
+    let c = load_yaml(&yaml);
+    let (p, _) = run(&c);
+    let when: Vec<(&str, &str)> = p.rows.iter().map(|r| (r.date.as_str(), r.time.as_str())).collect();
+    // Three posts over seven days: days 0, 2 and 4.
+    assert_eq!(when, [("2019-03-18", "18:30"), ("2019-03-20", "18:30"), ("2019-03-22", "18:30")]);
 }

@@ -1,9 +1,11 @@
-//! The print order (quantities, rotation, dates, notes, CSV columns), checked on campaigns
-//! written here, loaded through the real loader and planned.
+//! The print order (quantities, rotation, dates, job sheet, CSV columns), checked on campaigns
+//! written here, loaded through the real loader and planned. The split tests use
+//! `reposting: weekly`, where an artwork's copies in a week are its share of the sites; the
+//! site plan and `changes` are in tests/site_plan.rs.
 
 mod common;
 use billposter::campaign::Campaign;
-use billposter::output::print_order::{FormatTotal, NO_PROFILE_NOTE, PrintOrder, QUANTITY_NOTE, print_order};
+use billposter::output::print_order::{FormatTotal, NO_PROFILE_NOTE, PrintOrder, print_order};
 use billposter::plan::{Selection, plan};
 use billposter::vocab::Timestamp;
 use common::{cmyk_profile, head, load_yaml};
@@ -16,6 +18,9 @@ const ABC: &str = "messages:
   - id: c
     headline: Message C
 ";
+
+/// Every site gets a new copy every week: copies = shares.
+const WEEKLY: &str = "print:\n  reposting: weekly\n";
 
 fn order(c: &Campaign) -> PrintOrder {
     print_order(&plan(c, &Selection::default(), Timestamp::FIXED))
@@ -44,7 +49,7 @@ placements:
     sites: 150
   - format: six-sheet
     sites: 7
-",
+{WEEKLY}",
         head(2, "[en-GB]")
     );
     let c = load_yaml(&yaml);
@@ -102,7 +107,7 @@ placements:
     weeks: [2, 3]
   - format: phone-box
     sites: 9
-",
+{WEEKLY}",
         head(4, "[en-GB]")
     );
     let c = load_yaml(&yaml);
@@ -130,7 +135,7 @@ fn no_schedule_posts_every_message_every_week() {
         "{}{ABC}placements:
   - format: billboard-48
     sites: 40
-",
+{WEEKLY}",
         head(4, "[en-GB]")
     );
     let c = load_yaml(&yaml);
@@ -144,7 +149,7 @@ fn no_schedule_posts_every_message_every_week() {
     }
     assert_eq!(total(&o, "billboard-48", "a", "en-GB"), Some(56));
     assert_eq!(total(&o, "billboard-48", "b", "en-GB"), Some(52));
-    assert_eq!(o.format_totals, [FormatTotal { format: "billboard-48".into(), artworks: 3, quantity: 160 }]);
+    assert_eq!(o.format_totals, [FormatTotal { format: "billboard-48".into(), artworks: 3, spares: 0, quantity: 160 }]);
 }
 
 #[test]
@@ -163,14 +168,15 @@ fn languages_split_each_message_share() {
     sites: 40
   - format: six-sheet
     sites: 7
-",
+{WEEKLY}",
         head(1, "[en-GB, gd]")
     );
     let c = load_yaml(&yaml);
     let o = order(&c);
-    // billboard-48: a 14 -> 7 + 7; b 13 -> 7 + 6; c 13 -> 7 + 6.
+    // billboard-48: a 14 -> 7 + 7; b 13 -> 7 + 6; c 13 -> the odd site goes to gd this time
+    // (languages take turns), so each language gets 20, not en-GB 21 and gd 19 (changed by #14).
     let bb: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "billboard-48", m, l, 1).unwrap())).collect();
-    assert_eq!(bb, [7, 7, 7, 6, 7, 6]);
+    assert_eq!(bb, [7, 7, 7, 6, 6, 7]);
     // six-sheet: a 3 -> 2 + 1; b 2 -> 1 + 1; c 2 -> 1 + 1.
     let ss: Vec<_> = ["a", "b", "c"].iter().flat_map(|m| ["en-GB", "gd"].map(|l| qty(&o, "six-sheet", m, l, 1).unwrap())).collect();
     assert_eq!(ss, [2, 1, 1, 1, 1, 1]);
@@ -195,24 +201,25 @@ placements:
     assert_eq!(o.rows[0].posting_date, "2019-04-01", "week 3 of a campaign starting 2019-03-18");
     let csv = o.order_csv();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "file,format,message,language,week,posting_date,trim_mm,scale,bleed_mm,quantity");
-    assert_eq!(lines[1], "print/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,2019-04-01,6096x3048,0.1,10,40");
+    assert_eq!(lines[0], "file,format,message,language,week,posting_date,due_date,trim_mm,scale,bleed_mm,copies,spares,quantity");
+    // Due 10 working days before Monday 1 April 2019: Monday 18 March.
+    assert_eq!(lines[1], "print/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,2019-04-01,2019-03-18,6096x3048,0.1,10,40,0,40");
     assert_eq!(lines[2], "");
     let totals = o.totals_csv();
     assert_eq!(
         totals,
-        "file,format,message,language,weeks,quantity\r\nprint/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,40\r\nTOTAL,billboard-48,,,3,40\r\n"
+        "file,format,message,language,weeks,spares,quantity\r\nprint/billboard-48_b_en-GB_10pct.pdf,billboard-48,b,en-GB,3,0,40\r\nTOTAL,billboard-48,,,3,0,40\r\n"
     );
     let json = serde_json::to_value(&o).unwrap();
     assert_eq!(json["rows"][0]["quantity"], 40);
     assert_eq!(json["totals"][0]["weeks"], serde_json::json!([3]));
-    assert_eq!(json["notes"][1], NO_PROFILE_NOTE);
+    assert_eq!(json["sheets"][0]["colour"], NO_PROFILE_NOTE);
     let names: Vec<String> = o.files().into_iter().map(|f| f.rel).collect();
-    assert_eq!(names, ["print-order.csv", "print-totals.csv", "print-notes.txt"]);
+    assert_eq!(names, ["print-order.csv", "print-totals.csv", "site-plan.csv", "print-notes.txt"]);
 }
 
 #[test]
-fn notes_name_missing_profile_and_weeks_without_copies() {
+fn artworks_no_site_shows_are_not_made_and_named() {
     let yaml = format!(
         "{}{ABC}placements:
   - format: six-sheet
@@ -221,18 +228,22 @@ fn notes_name_missing_profile_and_weeks_without_copies() {
         head(1, "[en-GB]")
     );
     let mut c = load_yaml(&yaml);
-    let o = order(&c);
-    assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 1), Some(0), "the row stays, with 0");
-    assert_eq!(o.notes[0], QUANTITY_NOTE);
-    assert!(o.notes.iter().any(|n| n == NO_PROFILE_NOTE));
-    assert!(o.notes.iter().any(|n| n == "week 1, six-sheet: 2 sites for 3 messages x 1 language; no copies that week for c (en-GB)"), "{:?}", o.notes);
-    assert!(o.notes_txt().contains("not PDF/X)\n"));
+    let p = plan(&c, &Selection::default(), Timestamp::FIXED);
+    let o = print_order(&p);
+    assert_eq!(qty(&o, "six-sheet", "c", "en-GB", 1), None, "no row for an artwork no site shows");
+    assert_eq!(total(&o, "six-sheet", "c", "en-GB"), None);
+    assert!(!p.assets.iter().any(|a| a.key == "six-sheet/c/en-GB"), "c is not made");
+    assert_eq!(p.findings.len(), 1, "{:?}", p.findings);
+    assert!(p.findings[0].message.contains("six-sheet: message c (en-GB) gets no site in week 1"), "{}", p.findings[0].message);
+    assert!(!p.findings[0].is_error());
+    assert!(o.notes_txt().contains("Colour: plain CMYK PDF (no output profile given; not PDF/X)\n"));
 
     let icc = cmyk_profile();
     let profile = billposter::vocab::icc::Profile::parse(std::path::Path::new("profile.icc"), &icc).unwrap();
     c.print.output_profile = Some(std::sync::Arc::new(profile));
     let o = order(&c);
-    assert!(!o.notes.iter().any(|n| n.contains("output profile")), "{:?}", o.notes);
+    assert!(o.notes_txt().contains("Colour: CMYK, PDF/X-4, output profile"), "{}", o.notes_txt());
+    assert!(!o.notes_txt().contains(NO_PROFILE_NOTE));
 }
 
 #[test]
@@ -240,11 +251,12 @@ fn shipped_campaign_order() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("campaigns/stop-it-now-scotland.yaml");
     let (c, _) = billposter::campaign::load(&path).expect("shipped campaign loads");
     let o = order(&c);
-    // Week 1 shows one message; weeks 2-4 rotate three, the first listed getting the odd site.
-    assert_eq!(total(&o, "billboard-48", "worried-about-yourself", "en-GB"), Some(40 + 14 + 13 + 13));
-    assert_eq!(total(&o, "billboard-48", "family-and-friends", "en-GB"), Some(13 + 13 + 14));
-    assert_eq!(total(&o, "billboard-48", "you-will-be-caught", "en-GB"), Some(13 + 14 + 13));
-    assert_eq!(total(&o, "phone-box", "worried-about-yourself", "en-GB"), Some(150 + 50 + 50 + 50));
+    // Reposting changes (the default): week 1 posts 40 of one message; week 2 keeps it on 14
+    // sites and posts the two new messages on 26; weeks 3 and 4 move one site each.
+    assert_eq!(total(&o, "billboard-48", "worried-about-yourself", "en-GB"), Some(40));
+    assert_eq!(total(&o, "billboard-48", "family-and-friends", "en-GB"), Some(13 + 1));
+    assert_eq!(total(&o, "billboard-48", "you-will-be-caught", "en-GB"), Some(13 + 1));
+    assert_eq!(total(&o, "phone-box", "worried-about-yourself", "en-GB"), Some(150));
     let ft: Vec<(&str, usize, u64)> = o.format_totals.iter().map(|f| (f.format.as_str(), f.artworks, f.quantity)).collect();
-    assert_eq!(ft, [("billboard-48", 3, 160), ("phone-box", 3, 600)]);
+    assert_eq!(ft, [("billboard-48", 3, 68), ("phone-box", 3, 250)]);
 }

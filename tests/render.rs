@@ -224,12 +224,18 @@ fn a_format_placed_twice_is_one_artwork_or_two_as_its_settings_say() {
     assert!(out.status.success(), "{}", stderr(&out));
     let dir = tmp.path().join("two-contracts");
     let totals = std::fs::read_to_string(dir.join("print-totals.csv")).unwrap();
-    // Same settings: one phone-box artwork, 150 × 2 weeks + 50 × 2 weeks.
-    assert!(totals.contains("print/phone-box_help_en-GB_25pct.pdf,phone-box,help,en-GB,1 2 3 4,400"), "{totals}");
-    // Roadside and pedestrian 48-sheets differ (QR, legibility rule): two artworks.
-    assert!(totals.contains("print/billboard-48_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1 2 3 4,40"), "{totals}");
-    assert!(totals.contains("print/billboard-48-2_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1 2 3 4,16"), "{totals}");
-    assert!(totals.contains("TOTAL,billboard-48,,,1 2 3 4,56"), "{totals}");
+    // Same settings: one phone-box artwork. Reposting only where the artwork changes: the first
+    // contract's 150 sites in week 1, the second contract's 50 in week 3 (its own sites).
+    assert!(totals.contains("print/phone-box_help_en-GB_25pct.pdf,phone-box,help,en-GB,1 3,0,200"), "{totals}");
+    // Roadside and pedestrian 48-sheets differ (QR, legibility rule): two artworks, each posted
+    // once and kept up for the four weeks.
+    assert!(totals.contains("print/billboard-48_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1,0,10"), "{totals}");
+    assert!(totals.contains("print/billboard-48-2_help_en-GB_10pct.pdf,billboard-48,help,en-GB,1,0,4"), "{totals}");
+    assert!(totals.contains("TOTAL,billboard-48,,,1,0,14"), "{totals}");
+    let sites = std::fs::read_to_string(dir.join("site-plan.csv")).unwrap();
+    assert!(sites.starts_with("format,site,week,file,new_copy\r\nphone-box,1,1,print/phone-box_help_en-GB_25pct.pdf,yes\r\n"), "{sites}");
+    assert!(sites.contains("\r\nphone-box,151,3,print/phone-box_help_en-GB_25pct.pdf,yes\r\n"), "{sites}");
+    assert!(sites.contains("\r\nbillboard-48-2,4,4,print/billboard-48-2_help_en-GB_10pct.pdf,no\r\n"), "{sites}");
 }
 
 #[test]

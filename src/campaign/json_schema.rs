@@ -51,6 +51,12 @@ fn property(path: &str) -> Value {
         "formats[].width_px" | "formats[].height_px" => json!({"type": "integer", "minimum": 16, "maximum": 10000}),
         "formats[].safe_px" | "formats[].max_bytes" => json!({"type": "integer", "minimum": 0}),
         "formats[].file" => json!({"enum": ["png", "jpeg", "jpg"]}),
+        "placements[].languages" => json!({"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": true, "description": "the languages this placement posts (default: all); its sites are split between them"}),
+        "placements[].spares" => json!({"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$"}], "description": "extra copies per artwork per posting: a count (3) or a percent (\"10%\", rounded up)"}),
+        "print.supply_working_days" => json!({"type": "integer", "minimum": 0, "default": 10, "description": "copies are due this many working days (Mon–Fri) before each posting date"}),
+        "print.reposting" => json!({"enum": ["changes", "weekly"], "default": "changes"}),
+        "posting.time" => json!({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$", "description": "the time of day posts go out, HH:MM"}),
+        "posting.spread_days" => json!({"type": "integer", "minimum": 1, "maximum": 7, "description": "spread a week's posts over this many days"}),
         "print.output_profile" => json!({"type": "string", "description": "the printer's CMYK ICC output profile: makes PDF/X-4"}),
         _ => json!({}),
     }

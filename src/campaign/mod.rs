@@ -15,6 +15,7 @@ mod validate;
 mod wording;
 
 use crate::vocab::icc::Profile;
+use crate::vocab::settings::{PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -92,8 +93,34 @@ pub struct Placement {
     pub weeks: Vec<u32>,
     pub roadside: bool,
     pub qr: bool,
+    /// The languages it posts, in `Campaign::languages` order (default: all of them).
+    pub languages: Vec<String>,
+    pub spares: Spares,
     /// Span of the placement entry, for findings about the whole placement.
     pub span: Span,
+}
+
+/// Extra copies per artwork per posting (`placements[].spares`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Spares {
+    #[default]
+    None,
+    /// Hundredths of a percent (`"12.5%"` = 1250), rounded up per posting.
+    Basis(u64),
+    Count(u64),
+}
+
+impl Spares {
+    /// Spares for a posting of `copies` copies: none when nothing is posted. Integer
+    /// arithmetic, so 10% of 30 is exactly 3.
+    pub fn for_copies(self, copies: u64) -> u64 {
+        match self {
+            _ if copies == 0 => 0,
+            Spares::None => 0,
+            Spares::Basis(bp) => (copies as u128 * bp as u128).div_ceil(10_000) as u64,
+            Spares::Count(n) => n,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -101,6 +128,9 @@ pub struct PrintSettings {
     /// The printer's CMYK output profile, parsed and checked at load: makes PDFs PDF/X-4.
     pub output_profile: Option<Arc<Profile>>,
     pub crop_marks: bool,
+    /// Copies are due this many working days (Mon–Fri) before each posting date.
+    pub supply_working_days: u32,
+    pub reposting: Reposting,
 }
 
 #[derive(Clone, Debug)]
@@ -123,6 +153,8 @@ pub struct Campaign {
     /// The catalogue with the campaign's custom formats and overrides applied.
     pub formats: Vec<Format>,
     pub print: PrintSettings,
+    /// When social posts go out.
+    pub posting: PostingTimes,
 }
 
 impl Campaign {

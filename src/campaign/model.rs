@@ -26,6 +26,20 @@ pub struct FileModel {
     /// Optional (billposter extension): print-production settings for the whole campaign.
     #[serde(default)]
     pub print: Option<S<PrintModel>>,
+    /// Optional (billposter extension): when social posts go out.
+    #[serde(default)]
+    pub posting: Option<S<PostingModel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostingModel {
+    /// `"HH:MM"`, 24-hour, local time (default 10:00).
+    #[serde(default)]
+    pub time: Option<S<String>>,
+    /// Days of each week the posts of one format are spread over, 1 to 7 (default 5).
+    #[serde(default)]
+    pub spread_days: Option<S<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +143,12 @@ pub struct PlacementModel {
     pub roadside: Option<S<bool>>,
     #[serde(default)]
     pub qr: Option<S<QrSetting>>,
+    /// The languages this placement posts (default: all of `campaign.languages`).
+    #[serde(default)]
+    pub languages: Option<S<Vec<S<String>>>>,
+    /// Extra copies per artwork per posting: a percent (`"10%"`) or a count (`3`).
+    #[serde(default)]
+    pub spares: Option<S<SparesModel>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -178,6 +198,39 @@ pub struct PrintModel {
     /// Crop marks on print PDFs (default true).
     #[serde(default)]
     pub crop_marks: Option<S<bool>>,
+    /// Working days (Mon–Fri) before each posting date that copies are due (default 10).
+    #[serde(default)]
+    pub supply_working_days: Option<S<u32>>,
+    /// `changes` (default) or `weekly`; checked in `validate` so the error is located.
+    #[serde(default)]
+    pub reposting: Option<S<String>>,
+}
+
+/// `spares:` as written: a count, or a text such as `"10%"` (checked in `validate`, so an error
+/// points at it).
+#[derive(Debug, Clone)]
+pub enum SparesModel {
+    Count(u64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for SparesModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SparesModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a percent such as \"10%\" or a count such as 3")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<SparesModel, E> {
+                Ok(SparesModel::Count(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SparesModel, E> {
+                Ok(SparesModel::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A text that is either one string or a map of language tag → string.

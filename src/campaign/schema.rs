@@ -27,7 +27,7 @@ fn without_indexes(path: &str) -> String {
 pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
     let norm = without_indexes(path);
     Some(match norm.as_str() {
-        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print"],
+        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
         "brand" => &["background", "text", "accent", "accent_text", "fonts", "logo"],
         "brand.fonts" => &["headline", "body"],
@@ -36,7 +36,7 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
         "messages[]" => &["id", "headline", "body", "caption", "alt", "short"],
         "messages[].short" => &["headline", "body"],
         "schedule[]" => &["week", "messages"],
-        "placements[]" => &["format", "sites", "weeks", "roadside", "qr"],
+        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares"],
         "formats[]" => &[
             "id",
             "kind",
@@ -54,7 +54,8 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
             "file",
             "max_bytes",
         ],
-        "print" => &["output_profile", "crop_marks"],
+        "print" => &["output_profile", "crop_marks", "supply_working_days", "reposting"],
+        "posting" => &["time", "spread_days"],
         _ => return None,
     })
 }
@@ -79,6 +80,11 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "partners") => "a list of names, e.g. partners: [\"Police Scotland\"]",
         (_, "tracking" | "roadside" | "crop_marks") => "true or false",
         (_, "qr") => "qr: auto, on or off",
+        (_, "spares") => "a percent such as spares: 10% or a count such as spares: 3",
+        (_, "supply_working_days") => "a number of working days, e.g. supply_working_days: 10",
+        (_, "reposting") => "reposting: changes or weekly",
+        (_, "spread_days") => "a number of days, 1 to 7, e.g. spread_days: 5",
+        ("posting", _) => "posting: a mapping with time and spread_days",
         (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
         (_, "background" | "text" | "accent" | "accent_text") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,

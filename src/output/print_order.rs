@@ -1,52 +1,33 @@
 //! The print order: how many copies of each print artwork the printer makes, week by week and
-//! in total (docs/campaign-format.md, "What one campaign file makes"). Built from the plan: the
-//! quantities are resolved there (`plan::quantity`), this module only lists and totals them.
+//! in total, when they are due, and the site plan the posting crew follows. Built from the
+//! plan: quantities, spares, due dates and the site plan are resolved there (`plan::rotation`,
+//! `plan::quantity`); this module only lists, totals and writes them.
 //!
-//! Written as three files beside `manifest.json` (see [`PrintOrder::files`]):
-//! - `print-order.csv`: one row per artwork per posting week, ordered by week, then in plan order
-//!   (placements as written, messages as written, languages as listed);
+//! Written as four files beside `manifest.json` (see [`PrintOrder::files`]):
+//! - `print-order.csv`: one row per artwork per posting week (a week it gets copies), ordered
+//!   by week, then in plan order; `quantity` = copies posted + `spares`, due on `due_date`;
 //! - `print-totals.csv`: one row per artwork with its total, then one `TOTAL` row per format;
-//! - `print-notes.txt`: the notes a printer must read (one per line). It is always written, even
-//!   with nothing but the standing quantity note, so a run never leaves a stale note behind (for
-//!   example "no output profile" after a profile was added). Notes stay out of the CSVs so both
-//!   keep one fixed set of columns that a spreadsheet or script can read.
+//! - `site-plan.csv`: every site's artwork each week (`format, site, week, file, new_copy`);
+//! - `print-notes.txt`: the job sheet, one section per print format: trim, scale, bleed,
+//!   colour, crop marks, and the quantities by week with due dates, spares and total — the
+//!   same numbers as the CSVs, built from the same rows. Always written, so a run never leaves
+//!   a stale sheet behind.
 //!
-//! # Quantity rule
-//! A site shows one poster a week. In week `w`, a placement with `sites: S` whose week in the
-//! schedule lists `k` messages shares its sites between them in schedule order, as evenly as
-//! possible, earlier ones first: each gets `S / k`, and the first `S % k` one more
-//! (40 sites, 3 messages: 14, 13, 13).
-//!
-//! With several campaign languages, each language version is a separate artwork, and sites are a
-//! property of the placement, not of a language: a message's sites that week are split between
-//! the languages by the same rule, in `campaign.languages` order (14 sites, 2 languages: 7, 7;
-//! 13 sites: 7, 6). So every week the copies of a placement add up to exactly its sites, and a
-//! message's copies (over languages) are what the contract's rotation rule gives it. Giving every
-//! language the full quantity would print twice the posters the sites can hold. A campaign that
-//! wants languages by area (Gaelic in the Highlands, say) cannot say so in format version 1; the
-//! even split is the neutral default.
-//!
-//! An artwork's total is the sum of its weekly quantities (the contract: "summed over weeks"),
-//! with no overs (spares) added. When a week has fewer sites than messages × languages, some
-//! artworks get none that week: their row says 0 and a note names them.
-//!
-//! Quantities always come from the whole campaign schedule; `specs` only decides which artworks
-//! are listed. Give the full plan (no `--only`/`--message` selection) for a complete order.
+//! Quantities are u64 throughout; the campaign is refused at load when its run is absurd.
+
+mod job_sheet;
 
 use super::OutFile;
 use super::csv::csv_record;
-use crate::plan::{AssetSpec, Plan};
+use crate::plan::{AssetSpec, Plan, SiteRun};
 use crate::vocab::Kind;
+use crate::vocab::settings::Reposting;
 use serde::Serialize;
 
-/// The note for a campaign without `print.output_profile`.
+/// The colour line for a campaign without `print.output_profile`.
 pub const NO_PROFILE_NOTE: &str = "plain CMYK PDF (no output profile given; not PDF/X)";
 
-/// What the quantity column counts; always the first note.
-pub const QUANTITY_NOTE: &str = "quantity = copies of the artwork, one per site per posting week \
-(rotation shares a placement's sites between that week's messages, then between languages); no overs or spares included";
-
-/// The whole order; serialises into `manifest.json`.
+/// The whole order; serialises into `manifest.json` (the site plan stays in its CSV).
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct PrintOrder {
     /// One per artwork per posting week, by week, then plan order.
@@ -55,7 +36,12 @@ pub struct PrintOrder {
     pub totals: Vec<Total>,
     /// One per print format with artworks, placement order.
     pub format_totals: Vec<FormatTotal>,
-    pub notes: Vec<String>,
+    /// The job sheet's sections, one per print format.
+    pub sheets: Vec<JobSheet>,
+    #[serde(skip)]
+    pub site_plan: Vec<SiteRun>,
+    pub reposting: Reposting,
+    pub supply_working_days: u32,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -67,6 +53,8 @@ pub struct Row {
     pub week: u32,
     /// First day of the week, ISO `YYYY-MM-DD`.
     pub posting_date: String,
+    /// Copies and spares are due to the media owner by then, ISO.
+    pub due_date: String,
     /// Trim size at full size.
     pub width_mm: f32,
     pub height_mm: f32,
@@ -74,6 +62,10 @@ pub struct Row {
     pub scale: f32,
     /// Bleed at full size.
     pub bleed_mm: f32,
+    /// Copies posted on sites this week.
+    pub copies: u64,
+    pub spares: u64,
+    /// Copies + spares: what the printer makes.
     pub quantity: u64,
 }
 
@@ -85,6 +77,7 @@ pub struct Total {
     pub language: String,
     /// Posting weeks, ascending.
     pub weeks: Vec<u32>,
+    pub spares: u64,
     pub quantity: u64,
 }
 
@@ -93,7 +86,20 @@ pub struct FormatTotal {
     pub format: String,
     /// Number of artworks (message × language) of this format.
     pub artworks: usize,
+    pub spares: u64,
     pub quantity: u64,
+}
+
+/// What the job sheet says about one print format.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct JobSheet {
+    pub format: String,
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub scale: f32,
+    pub bleed_mm: f32,
+    pub colour: String,
+    pub crop_marks: bool,
 }
 
 /// Build the order for the print assets of `plan` (others are ignored); each artwork's file is
@@ -102,11 +108,14 @@ pub fn print_order(plan: &Plan) -> PrintOrder {
     let print: Vec<&AssetSpec> = plan.assets.iter().filter(|a| a.kind() == Kind::Print).collect();
     let mut rows = Vec::new();
     let mut totals = Vec::new();
+    let mut sheets: Vec<JobSheet> = Vec::new();
     for a in &print {
         let f = &a.files.main;
-        let mut sum = 0u64;
+        let (mut sum, mut spares) = (0u64, 0u64);
         for p in &a.postings {
-            sum += p.copies;
+            let quantity = p.copies + p.spares;
+            sum += quantity;
+            spares += p.spares;
             rows.push(Row {
                 file: f.clone(),
                 format: a.format.id.clone(),
@@ -114,11 +123,14 @@ pub fn print_order(plan: &Plan) -> PrintOrder {
                 language: a.language.clone(),
                 week: p.week,
                 posting_date: p.date.to_string(),
+                due_date: p.due.unwrap_or(p.date).to_string(),
                 width_mm: a.format.width_mm,
                 height_mm: a.format.height_mm,
                 scale: a.format.scale,
                 bleed_mm: a.format.bleed_mm,
-                quantity: p.copies,
+                copies: p.copies,
+                spares: p.spares,
+                quantity,
             });
         }
         totals.push(Total {
@@ -127,8 +139,25 @@ pub fn print_order(plan: &Plan) -> PrintOrder {
             message: a.message.id.clone(),
             language: a.language.clone(),
             weeks: a.weeks.clone(),
+            spares,
             quantity: sum,
         });
+        if !sheets.iter().any(|s| s.format == a.format.id) {
+            let pdf = a.pdf.as_ref();
+            let colour = match pdf.and_then(|p| p.output_profile.as_ref()) {
+                Some(p) => format!("CMYK, PDF/X-4, output profile {}", p.description),
+                None => NO_PROFILE_NOTE.to_string(),
+            };
+            sheets.push(JobSheet {
+                format: a.format.id.clone(),
+                width_mm: a.format.width_mm,
+                height_mm: a.format.height_mm,
+                scale: a.format.scale,
+                bleed_mm: a.format.bleed_mm,
+                colour,
+                crop_marks: pdf.is_some_and(|p| p.crop_marks),
+            });
+        }
     }
     // Stable: within a week, plan order is kept.
     rows.sort_by_key(|r| r.week);
@@ -138,54 +167,35 @@ pub fn print_order(plan: &Plan) -> PrintOrder {
         match format_totals.iter_mut().find(|f| f.format == t.format) {
             Some(f) => {
                 f.artworks += 1;
+                f.spares += t.spares;
                 f.quantity += t.quantity;
             }
-            None => format_totals.push(FormatTotal { format: t.format.clone(), artworks: 1, quantity: t.quantity }),
+            None => format_totals.push(FormatTotal { format: t.format.clone(), artworks: 1, spares: t.spares, quantity: t.quantity }),
         }
     }
-
-    let mut notes = vec![QUANTITY_NOTE.to_string()];
-    if print.iter().any(|a| a.pdf.as_ref().is_none_or(|p| p.output_profile.is_none())) {
-        notes.push(NO_PROFILE_NOTE.to_string());
-    }
-    notes.extend(shortfall_notes(plan, &print));
-    PrintOrder { rows, totals, format_totals, notes }
-}
-
-/// One note per (placement, week) in which some listed artwork gets no copies.
-fn shortfall_notes(plan: &Plan, print: &[&AssetSpec]) -> Vec<String> {
-    let mut notes = Vec::new();
-    let languages = plan.languages;
-    for (pi, p) in plan.placements.iter().enumerate() {
-        let Some(sites) = p.sites else { continue };
-        for &week in &p.weeks {
-            let starved: Vec<String> = print
-                .iter()
-                .filter(|a| a.shares.iter().any(|s| s.placement == pi && s.week == week && s.copies == 0))
-                .map(|a| format!("{} ({})", a.message.id, a.language))
-                .collect();
-            if starved.is_empty() {
-                continue;
-            }
-            let k = plan.week_messages.get(week as usize - 1).copied().unwrap_or(0);
-            notes.push(format!(
-                "week {week}, {}: {sites} site{} for {k} message{} x {} language{}; no copies that week for {}",
-                p.format,
-                if sites == 1 { "" } else { "s" },
-                if k == 1 { "" } else { "s" },
-                languages,
-                if languages == 1 { "" } else { "s" },
-                starved.join(", ")
-            ));
-        }
-    }
-    notes
+    let mut site_plan = plan.site_plan.clone();
+    site_plan.sort_by_key(|r| r.week); // stable: group, pool and site order within a week
+    PrintOrder { rows, totals, format_totals, sheets, site_plan, reposting: plan.reposting, supply_working_days: plan.supply_working_days }
 }
 
 impl PrintOrder {
     /// `print-order.csv`.
     pub fn order_csv(&self) -> String {
-        let mut s = csv_record(&["file", "format", "message", "language", "week", "posting_date", "trim_mm", "scale", "bleed_mm", "quantity"]);
+        let mut s = csv_record(&[
+            "file",
+            "format",
+            "message",
+            "language",
+            "week",
+            "posting_date",
+            "due_date",
+            "trim_mm",
+            "scale",
+            "bleed_mm",
+            "copies",
+            "spares",
+            "quantity",
+        ]);
         for r in &self.rows {
             s.push_str(&csv_record(&[
                 &r.file,
@@ -194,9 +204,12 @@ impl PrintOrder {
                 &r.language,
                 &r.week.to_string(),
                 &r.posting_date,
+                &r.due_date,
                 &format!("{}x{}", r.width_mm, r.height_mm),
                 &r.scale.to_string(),
                 &r.bleed_mm.to_string(),
+                &r.copies.to_string(),
+                &r.spares.to_string(),
                 &r.quantity.to_string(),
             ]));
         }
@@ -208,29 +221,44 @@ impl PrintOrder {
     /// Weeks are space-separated (`2 3 4`).
     pub fn totals_csv(&self) -> String {
         let weeks = |w: &[u32]| w.iter().map(u32::to_string).collect::<Vec<_>>().join(" ");
-        let mut s = csv_record(&["file", "format", "message", "language", "weeks", "quantity"]);
+        let mut s = csv_record(&["file", "format", "message", "language", "weeks", "spares", "quantity"]);
         for t in &self.totals {
-            s.push_str(&csv_record(&[&t.file, &t.format, &t.message, &t.language, &weeks(&t.weeks), &t.quantity.to_string()]));
+            s.push_str(&csv_record(&[&t.file, &t.format, &t.message, &t.language, &weeks(&t.weeks), &t.spares.to_string(), &t.quantity.to_string()]));
         }
         for f in &self.format_totals {
             let mut all: Vec<u32> = self.totals.iter().filter(|t| t.format == f.format).flat_map(|t| t.weeks.iter().copied()).collect();
             all.sort_unstable();
             all.dedup();
-            s.push_str(&csv_record(&["TOTAL", &f.format, "", "", &weeks(&all), &f.quantity.to_string()]));
+            s.push_str(&csv_record(&["TOTAL", &f.format, "", "", &weeks(&all), &f.spares.to_string(), &f.quantity.to_string()]));
         }
         s
     }
 
-    /// `print-notes.txt`: one note per line.
-    pub fn notes_txt(&self) -> String {
-        self.notes.iter().map(|n| format!("{n}\n")).collect()
+    /// `site-plan.csv`: one row per site per week, by week, then format, then site; `format` is
+    /// the artwork group's label, `new_copy` is `yes` where the site gets a new copy that week.
+    pub fn site_plan_csv(&self) -> String {
+        let mut s = csv_record(&["format", "site", "week", "file", "new_copy"]);
+        for r in &self.site_plan {
+            let week = r.week.to_string();
+            let new = if r.new_copy { "yes" } else { "no" };
+            for site in r.first..r.first + r.count {
+                s.push_str(&csv_record(&[&r.format, &site.to_string(), &week, &r.file, new]));
+            }
+        }
+        s
     }
 
-    /// The three files, named as the module documentation says.
+    /// `print-notes.txt`: the job sheet (see `job_sheet`).
+    pub fn notes_txt(&self) -> String {
+        job_sheet::job_sheet(self)
+    }
+
+    /// The four files, named as the module documentation says.
     pub fn files(&self) -> Vec<OutFile> {
         vec![
             OutFile { rel: "print-order.csv".into(), bytes: self.order_csv().into_bytes() },
             OutFile { rel: "print-totals.csv".into(), bytes: self.totals_csv().into_bytes() },
+            OutFile { rel: "site-plan.csv".into(), bytes: self.site_plan_csv().into_bytes() },
             OutFile { rel: "print-notes.txt".into(), bytes: self.notes_txt().into_bytes() },
         ]
     }

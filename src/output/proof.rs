@@ -129,19 +129,35 @@ pub fn page(m: &Manifest, extra_files: &[&str]) -> OutFile {
     if let Some(order) = &m.print_order {
         out.push_str("<h2>Print order</h2>");
         let rows = order.rows.iter().map(|r| {
-            vec![r.week.to_string(), r.posting_date.clone(), r.format.clone(), r.message.clone(), r.language.clone(), r.quantity.to_string(), r.file.clone()]
+            vec![
+                r.week.to_string(),
+                r.posting_date.clone(),
+                r.due_date.clone(),
+                r.format.clone(),
+                r.message.clone(),
+                r.language.clone(),
+                r.copies.to_string(),
+                r.spares.to_string(),
+                r.quantity.to_string(),
+                r.file.clone(),
+            ]
         });
-        table(&mut out, &["week", "posting date", "format", "message", "language", "quantity", "file"], rows);
-        out.push_str("<ul>");
-        for n in &order.notes {
-            let _ = write!(out, "<li>{}</li>", esc(n));
-        }
-        out.push_str("</ul>");
+        table(&mut out, &["week", "posting date", "due", "format", "message", "language", "copies", "spares", "quantity", "file"], rows);
+        let _ = write!(out, "<h2>Job sheet</h2><pre>{}</pre>", esc(&order.notes_txt()));
+        out.push_str("<h2>Site plan</h2>");
+        let rows = order.site_plan.iter().map(|r| {
+            let sites = if r.count == 1 { r.first.to_string() } else { format!("{}–{}", r.first, r.first + r.count - 1) };
+            vec![r.week.to_string(), r.format.clone(), sites, r.file.clone(), if r.new_copy { "new copy" } else { "stays" }.to_string()]
+        });
+        table(&mut out, &["week", "format", "sites", "file", "posting"], rows);
     }
     if let Some(plan) = &m.posting_plan {
         out.push_str("<h2>Posting plan</h2>");
-        let rows = plan.rows.iter().map(|r| vec![r.date.clone(), r.platform.clone(), r.format.clone(), r.language.clone(), r.caption.clone(), r.file.clone()]);
-        table(&mut out, &["date", "platform", "format", "language", "caption", "file"], rows);
+        let rows = plan
+            .rows
+            .iter()
+            .map(|r| vec![r.date.clone(), r.time.clone(), r.platform.clone(), r.format.clone(), r.language.clone(), r.caption.clone(), r.file.clone()]);
+        table(&mut out, &["date", "time", "platform", "format", "language", "caption", "file"], rows);
     }
     out.push_str("<h2>Files</h2><ul>");
     for f in ["manifest.json"].iter().chain(extra_files) {

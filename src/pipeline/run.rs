@@ -89,6 +89,7 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     let assets = render_all(&plan.assets, &opts, tick);
     let (posting, caption_findings) = posting_plan::posting_plan(plan);
     all.extend(Diagnostics(caption_findings));
+    all.extend(Diagnostics(plan.findings.clone()));
     all.extend(findings(&assets));
     let order = print_order::print_order(plan);
 
@@ -141,7 +142,7 @@ fn commit(
     };
     let mut files: Vec<OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
     if full {
-        files.extend(order.files().into_iter().chain([posting.file()]));
+        files.extend(order.files().into_iter().chain(posting.files()));
     }
     let manifest = manifest::Manifest {
         campaign: campaign_id.to_string(),

@@ -9,18 +9,21 @@
 
 mod alt;
 mod groups;
+mod ink;
 mod link;
 mod platform;
 mod quantity;
+mod rotation;
 
+pub use ink::{MAX_INK_PERCENT, coverage};
 pub use platform::{CaptionRule, Counting, Platform, platform};
-pub use quantity::share;
+pub use quantity::{share, split_week};
 
 use crate::campaign::{Campaign, Localised};
 use crate::qr::Ec;
 use crate::vocab::format::scale_suffix;
-use crate::vocab::settings::{Encoding, PdfSettings, PngLevel};
-use crate::vocab::{Bitmap, Colour, Date, FileType, FontFile, Format, Kind, Span, Timestamp};
+use crate::vocab::settings::{Encoding, PdfSettings, PngLevel, PostingTimes, Reposting};
+use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -116,22 +119,34 @@ pub struct MessageRef {
     pub ordinal: usize,
 }
 
-/// One week an asset runs: the week's first day and, for print, the copies posted that week.
+/// One week an asset runs (social, screen) or is posted (print): the week's first day and, for
+/// print, the new copies posted that week, the spares sent with them and when both are due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Posting {
     pub week: u32,
     pub date: Date,
+    /// Print: copies posted on sites that week (only where the artwork changes with
+    /// `reposting: changes`); 0 for social and screen.
     pub copies: u64,
+    pub spares: u64,
+    /// Print: `supply_working_days` working days before `date`.
+    pub due: Option<Date>,
 }
 
-/// A print asset's copies from one placement in one week (the print order's notes name the
-/// placements whose sites run short).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Share {
-    /// Index into [`Plan::placements`].
-    pub placement: usize,
+/// Consecutive sites of one print format showing one artwork in one week: a stretch of the
+/// site plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteRun {
+    /// The artwork group's label (`phone-box`, `billboard-48-2`).
+    pub format: String,
     pub week: u32,
-    pub copies: u64,
+    /// 1-based site numbers `first..first + count` within the format.
+    pub first: u64,
+    pub count: u64,
+    /// The artwork's print PDF, relative to the output folder.
+    pub file: String,
+    /// The site gets a new copy that week.
+    pub new_copy: bool,
 }
 
 /// One resolved asset: everything that reaches its files, decided once.
@@ -151,12 +166,11 @@ pub struct AssetSpec {
     pub placement_span: Span,
     pub message: MessageRef,
     pub language: String,
-    /// Weeks this artwork is posted (print) or runs (social/screen), ascending.
+    /// Weeks this artwork is posted (print: weeks it gets copies) or runs (social/screen),
+    /// ascending.
     pub weeks: Vec<u32>,
     #[serde(skip)]
     pub postings: Vec<Posting>,
-    #[serde(skip)]
-    pub shares: Vec<Share>,
     pub copy: AssetCopy,
     pub style: Arc<Style>,
     /// `None`: the asset has no QR code.
@@ -164,6 +178,10 @@ pub struct AssetSpec {
     /// Social and screen: the alt text written beside the image (span: the message's `alt`,
     /// or its id when the text is generated).
     pub alt: Option<Text>,
+    /// The campaign link with this asset's tracking tags, whether or not a QR code shows it:
+    /// the posting plan gives it to the scheduler.
+    #[serde(skip)]
+    pub link: String,
     /// The caption posted with it, trimmed (span: the message's `caption`); `None` when the
     /// message has none. Reaches the posting plan, not the asset's files.
     #[serde(skip)]
@@ -184,14 +202,6 @@ impl AssetSpec {
     }
 }
 
-/// A placement as the print order sees it.
-#[derive(Clone, Debug)]
-pub struct PlacementInfo {
-    pub format: String,
-    pub sites: Option<u32>,
-    pub weeks: Vec<u32>,
-}
-
 /// The plan of one campaign run.
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -199,10 +209,13 @@ pub struct Plan {
     pub campaign_id: String,
     pub source: Arc<PathBuf>,
     pub assets: Vec<AssetSpec>,
-    pub placements: Vec<PlacementInfo>,
-    /// How many messages each week posts (index 0 = week 1).
-    pub week_messages: Vec<usize>,
-    pub languages: usize,
+    /// Every print site's artwork each week, whatever the selection (`rotation`).
+    pub site_plan: Vec<SiteRun>,
+    pub reposting: Reposting,
+    pub supply_working_days: u32,
+    pub posting: PostingTimes,
+    /// Warnings about what the plan leaves out (an artwork no site ever shows).
+    pub findings: Vec<Diagnostic>,
 }
 
 /// Filter for `render --only` / `--message`.
@@ -240,23 +253,61 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
     });
     let mut assets = Vec::new();
+    let mut site_plan = Vec::new();
+    let mut findings = ink::ink_findings(c);
     for (label, members) in groups::groups(c) {
         let p = &c.placements[members[0]];
         let mut format = c.format(&p.format.value).expect("validated format id").clone();
         // The placement decides roadside (legibility k, QR auto); one source of truth downstream.
         format.roadside = p.roadside;
+        let print = format.kind == Kind::Print;
+        let run = if print { rotation::rotate(c, &members) } else { rotation::GroupRun::default() };
+        let print_file = |mi: usize, li: usize| print_main(&format, &label, &c.messages[mi].id.value, &c.languages[li]);
+        site_plan.extend(run.runs.iter().map(|r| SiteRun {
+            format: label.clone(),
+            week: r.week,
+            first: r.first,
+            count: r.count,
+            file: print_file(r.artwork.0, r.artwork.1),
+            new_copy: r.new,
+        }));
         for (mi, m) in c.messages.iter().enumerate() {
             if !sel.keeps(&format, &m.id.value) {
                 continue;
             }
-            let mut weeks: Vec<u32> =
-                members.iter().flat_map(|&i| c.placements[i].weeks.iter().copied()).filter(|w| c.schedule[*w as usize - 1].contains(&mi)).collect();
-            weeks.sort_unstable();
-            weeks.dedup();
-            if weeks.is_empty() {
-                continue;
-            }
-            for lang in &c.languages {
+            for (li, lang) in c.languages.iter().enumerate() {
+                // The weeks a member placement posting this language runs and the schedule posts the message.
+                let mut scheduled: Vec<u32> = members
+                    .iter()
+                    .map(|&i| &c.placements[i])
+                    .filter(|q| q.languages.contains(lang))
+                    .flat_map(|q| q.weeks.iter().copied())
+                    .filter(|w| c.schedule[*w as usize - 1].contains(&mi))
+                    .collect();
+                scheduled.sort_unstable();
+                scheduled.dedup();
+                if scheduled.is_empty() {
+                    continue;
+                }
+                let postings: Vec<Posting> = if print {
+                    let copies = run.copies.get(&(mi, li));
+                    copies
+                        .into_iter()
+                        .flatten()
+                        .filter(|(_, wc)| wc.posted > 0)
+                        .map(|(&week, wc)| {
+                            let date = c.start.week_start(week);
+                            Posting { week, date, copies: wc.posted, spares: wc.spares, due: Some(date.working_days_before(c.print.supply_working_days)) }
+                        })
+                        .collect()
+                } else {
+                    scheduled.iter().map(|&week| Posting { week, date: c.start.week_start(week), copies: 0, spares: 0, due: None }).collect()
+                };
+                if postings.is_empty() {
+                    findings.push(unmade(c, &label, m, lang, &scheduled, p.span));
+                    continue;
+                }
+                let weeks: Vec<u32> = postings.iter().map(|p| p.week).collect();
                 let key = format!("{label}/{}/{lang}", m.id.value);
                 // Formats read at a glance (roadside) print the short copy where the message has
                 // one; an empty short body leaves the body off.
@@ -275,17 +326,14 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     website: Text::new(&c.contact.website.value, c.contact.website.span),
                     imprint: Text::new(c.imprint(), c.organisation.span),
                 };
-                let qr = p.qr.then(|| QrSpec {
-                    link: Text::new(link::tracked_link(c, &format, &m.id.value, &weeks), c.contact.link.span),
-                    ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M },
-                });
+                let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
+                let qr =
+                    p.qr.then(|| QrSpec { link: Text::new(tracked.clone(), c.contact.link.span), ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
-                    Kind::Print => {
-                        Files { main: format!("{stem}_{}.pdf", scale_suffix(format.scale)), proof: Some(format!("{stem}_proof.png")), alt: None, stem }
-                    }
+                    Kind::Print => Files { main: print_file(mi, li), proof: Some(format!("{stem}_proof.png")), alt: None, stem },
                     _ => Files { main: format!("{stem}.{}", format.file.ext()), proof: None, alt: Some(format!("{stem}.alt.txt")), stem },
                 };
                 let px = raster_size(&format);
@@ -297,11 +345,6 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     title: format!("{} — {key}", c.name),
                     created,
                 });
-                let shares = quantity::shares(c, &members, mi, lang, &weeks);
-                let postings = weeks
-                    .iter()
-                    .map(|&week| Posting { week, date: c.start.week_start(week), copies: shares.iter().filter(|s| s.week == week).map(|s| s.copies).sum() })
-                    .collect();
                 let caption = m.caption.as_ref().map(|t| Text::new(t.get(lang).trim(), t.span));
                 assets.push(AssetSpec {
                     key,
@@ -312,13 +355,13 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     placement_span: p.span,
                     message,
                     language: lang.clone(),
-                    weeks: weeks.clone(),
+                    weeks,
                     postings,
-                    shares,
                     copy,
                     style: style.clone(),
                     qr,
                     alt,
+                    link: tracked,
                     caption,
                     pdf,
                     files,
@@ -332,9 +375,11 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         campaign_id: c.id.clone(),
         source,
         assets,
-        placements: c.placements.iter().map(|p| PlacementInfo { format: p.format.value.clone(), sites: p.sites, weeks: p.weeks.clone() }).collect(),
-        week_messages: c.schedule.iter().map(Vec::len).collect(),
-        languages: c.languages.len(),
+        site_plan,
+        reposting: c.print.reposting,
+        supply_working_days: c.print.supply_working_days,
+        posting: c.posting,
+        findings,
     }
 }
 
@@ -355,6 +400,28 @@ fn band_text(b: &crate::campaign::Brand) -> Colour {
 const HELPLINE_CONTRAST: f64 = 7.0;
 /// Rich enough to read as black, without the 400% ink of a CMYK black made from RGB 0,0,0.
 const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
+
+/// A print artwork's PDF: `print/<label>_<message>_<language>_<scale>.pdf`.
+fn print_main(format: &Format, label: &str, message: &str, lang: &str) -> String {
+    format!("{}/{label}_{message}_{lang}_{}.pdf", format.kind.as_str(), scale_suffix(format.scale))
+}
+
+/// The warning for an artwork the schedule posts but no site ever shows (fewer sites than
+/// messages × languages): it is not made, so nothing is printed that cannot be posted.
+fn unmade(c: &Campaign, label: &str, m: &crate::campaign::Message, lang: &str, weeks: &[u32], span: Span) -> Diagnostic {
+    let n = weeks.len();
+    let weeks = weeks.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+    Diagnostic::warning(
+        Code::Schedule,
+        format!(
+            "{label}: message {} ({lang}) gets no site in week{} {weeks}: too few sites for that week's messages and languages; its artwork is not made",
+            m.id.value,
+            if n == 1 { "" } else { "s" }
+        ),
+    )
+    .at(&c.file, span)
+    .hint("add sites, or post fewer messages or languages in those weeks")
+}
 
 /// Pixel size of an asset's main raster: the format's pixels, or the print proof's.
 fn raster_size(f: &Format) -> (u32, u32) {

@@ -1,57 +1,41 @@
-//! Print quantities: how many copies of an artwork each of its placements posts each week.
+//! How one week's sites are shared: between that week's messages, then between languages.
 //!
-//! A site shows one poster a week. In week `w`, a placement with `sites: S` whose week in the
-//! schedule lists `k` messages shares its sites between them in schedule order, as evenly as
-//! possible, earlier ones first: each gets `S / k`, and the first `S % k` one more (40 sites,
-//! 3 messages: 14, 13, 13). A message's sites that week are then split between the campaign's
-//! languages by the same rule, in `campaign.languages` order, so every week the copies of a
-//! placement add up to exactly its sites. Quantities always come from the whole campaign
-//! schedule, whatever the selection.
-
-use super::Share;
-use crate::campaign::Campaign;
+//! A site shows one poster a week. A pool of `S` sites in a week whose schedule lists `k`
+//! messages gives each `S / k`, and the first `S % k` (schedule order) one more (40 sites,
+//! 3 messages: 14, 13, 13). Each message's sites are then split between the pool's `L`
+//! languages the same way, except that the languages that get the extra site take turns
+//! across the week's messages (a cursor carries on from one message to the next): 21 sites,
+//! 3 messages, 3 languages give 7 per message and 3/2/2, 2/3/2, 2/2/3, so every language
+//! also gets 7. No artwork's share that week differs from another's by more than one, and
+//! the shares add up to exactly `S`.
 
 /// Share `total` between `n` parties as evenly as possible, earlier ones first: party `index`
 /// gets `total / n`, plus one if `index < total % n`. An index outside `0..n` gets 0.
-pub fn share(total: u32, n: usize, index: usize) -> u32 {
+pub fn share(total: u64, n: usize, index: usize) -> u64 {
     if index >= n {
         return 0;
     }
-    let n = n as u32;
-    total / n + u32::from((index as u32) < total % n)
+    let n = n as u64;
+    total / n + u64::from((index as u64) < total % n)
 }
 
-/// Sites of placement `placement` showing message `message` in `week` (1-based), all languages
-/// together: 0 when the placement does not run that week or the schedule does not post the
-/// message then.
-fn message_sites(c: &Campaign, placement: usize, message: usize, week: u32) -> u32 {
-    let Some(p) = c.placements.get(placement) else { return 0 };
-    let Some(sites) = p.sites else { return 0 };
-    if !p.weeks.contains(&week) {
-        return 0;
+/// One week's copies per (message, language) slot, message-major (`messages × languages`
+/// values), as the module documentation says.
+pub fn split_week(sites: u64, messages: usize, languages: usize) -> Vec<u64> {
+    let mut out = Vec::with_capacity(messages * languages);
+    if languages == 0 {
+        return out;
     }
-    let Some(msgs) = week.checked_sub(1).and_then(|i| c.schedule.get(i as usize)) else { return 0 };
-    match msgs.iter().position(|&m| m == message) {
-        Some(i) => share(sites, msgs.len(), i),
-        None => 0,
-    }
-}
-
-/// Copies of one artwork (placement, message, language) for `week`: the message's sites that
-/// week, split between `campaign.languages` in order. A language not in the campaign gets 0.
-pub(super) fn quantity(c: &Campaign, placement: usize, message: usize, language: &str, week: u32) -> u32 {
-    let lang = c.languages.iter().position(|l| l == language).unwrap_or(usize::MAX);
-    share(message_sites(c, placement, message, week), c.languages.len(), lang)
-}
-
-/// An artwork's copies from each of its placements in each week it is posted (print; a
-/// placement without sites contributes 0).
-pub(super) fn shares(c: &Campaign, placements: &[usize], message: usize, language: &str, weeks: &[u32]) -> Vec<Share> {
-    let mut out = Vec::new();
-    for &week in weeks {
-        for &placement in placements {
-            out.push(Share { placement, week, copies: quantity(c, placement, message, language, week) as u64 });
+    let mut cursor = 0usize;
+    for i in 0..messages {
+        let m = share(sites, messages, i);
+        let (base, extra) = (m / languages as u64, (m % languages as u64) as usize);
+        for j in 0..languages {
+            // Language j gets an extra copy when it is among the `extra` languages from the cursor.
+            let gets = (j + languages - cursor) % languages < extra;
+            out.push(base + u64::from(gets));
         }
+        cursor = (cursor + extra) % languages;
     }
     out
 }
@@ -68,5 +52,33 @@ mod tests {
         assert_eq!((0..3).map(|i| share(2, 3, i)).collect::<Vec<_>>(), [1, 1, 0]);
         assert_eq!(share(5, 2, 2), 0, "an index past the end gets nothing");
         assert_eq!(share(5, 0, 0), 0);
+    }
+
+    #[test]
+    fn languages_take_turns_for_the_extra_site() {
+        assert_eq!(split_week(21, 3, 3), [3, 2, 2, 2, 3, 2, 2, 2, 3]);
+        assert_eq!(split_week(21, 1, 3), [7, 7, 7]);
+        assert_eq!(split_week(41, 3, 1), [14, 14, 13]);
+        assert_eq!(split_week(2, 3, 1), [1, 1, 0]);
+    }
+
+    /// Properties over many sizes: shares sum to the sites, no two differ by more than one,
+    /// and each message's and each language's totals are even too.
+    #[test]
+    fn splits_are_even_and_complete() {
+        for sites in 0..200u64 {
+            for k in 1..6 {
+                for l in 1..5 {
+                    let v = split_week(sites, k, l);
+                    assert_eq!(v.iter().sum::<u64>(), sites);
+                    let (lo, hi) = (v.iter().min().unwrap(), v.iter().max().unwrap());
+                    assert!(hi - lo <= 1, "{sites} sites, {k} messages, {l} languages: {v:?}");
+                    let per_msg: Vec<u64> = v.chunks(l).map(|c| c.iter().sum()).collect();
+                    assert!(per_msg.iter().max().unwrap() - per_msg.iter().min().unwrap() <= 1);
+                    let per_lang: Vec<u64> = (0..l).map(|j| v.iter().skip(j).step_by(l).sum()).collect();
+                    assert!(per_lang.iter().max().unwrap() - per_lang.iter().min().unwrap() <= 1, "{sites}/{k}/{l}: {v:?}");
+                }
+            }
+        }
     }
 }

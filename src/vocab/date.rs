@@ -63,6 +63,25 @@ impl Date {
         Date::from_days(self.to_days() + n)
     }
 
+    /// Day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u32 {
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The date `n` working days (Monday to Friday) before `self`; `self` when `n` is 0. Bank
+    /// holidays are not known, so a printer's own calendar may add days.
+    pub fn working_days_before(self, n: u32) -> Date {
+        let mut d = self;
+        let mut left = n;
+        while left > 0 {
+            d = d.add_days(-1);
+            if d.weekday() < 5 {
+                left -= 1;
+            }
+        }
+        d
+    }
+
     /// First day of campaign week `week` (1-based) when week 1 starts on `self`.
     pub fn week_start(self, week: u32) -> Date {
         self.add_days(7 * (week as i64 - 1))
@@ -117,6 +136,19 @@ impl Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn working_days_skip_weekends_and_cross_month_ends() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("2019-03-18").weekday(), 0, "a Monday");
+        assert_eq!(d("2024-03-03").weekday(), 6, "a Sunday");
+        assert_eq!(d("2019-04-01").working_days_before(1), d("2019-03-29"), "Monday back to Friday, over a month end");
+        assert_eq!(d("2019-04-01").working_days_before(10), d("2019-03-18"));
+        assert_eq!(d("2024-03-02").working_days_before(1), d("2024-03-01"), "from a Saturday");
+        assert_eq!(d("2024-03-03").working_days_before(2), d("2024-02-29"), "a Sunday, over a leap-year month end");
+        assert_eq!(d("2025-01-06").working_days_before(5), d("2024-12-30"), "over a year end");
+        assert_eq!(d("2019-04-01").working_days_before(0), d("2019-04-01"));
+    }
     #[test]
     fn parses_and_adds() {
         let d = Date::parse("2019-03-18").unwrap();

@@ -37,3 +37,52 @@ pub struct PdfSettings {
     /// The one date the file carries (creation and modification).
     pub created: Timestamp,
 }
+
+/// When a print site gets a new copy (`print.reposting`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reposting {
+    /// Only when the artwork the site shows changes (the default).
+    #[default]
+    Changes,
+    /// Every week, whatever it showed before.
+    Weekly,
+}
+
+impl Reposting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reposting::Changes => "changes",
+            Reposting::Weekly => "weekly",
+        }
+    }
+}
+
+/// When social posts go out (`posting:`): each week, the posts of one format are spread over
+/// the first `spread_days` days of the campaign week, at `time` (local, 24-hour).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PostingTimes {
+    pub hour: u32,
+    pub minute: u32,
+    /// 1..=7.
+    pub spread_days: u32,
+}
+
+impl Default for PostingTimes {
+    /// 10:00 on the first five days of the week (Monday to Friday for a campaign starting on a
+    /// Monday): a working-hours post a team can answer replies to.
+    fn default() -> Self {
+        PostingTimes { hour: 10, minute: 0, spread_days: 5 }
+    }
+}
+
+impl PostingTimes {
+    /// Day offset within the week of post `i` of `n`: evenly spread, the first on day 0.
+    pub fn day(&self, i: usize, n: usize) -> u32 {
+        if n == 0 { 0 } else { (i as u64 * u64::from(self.spread_days) / n as u64) as u32 }
+    }
+    /// `HH:MM`.
+    pub fn time(&self) -> String {
+        format!("{:02}:{:02}", self.hour, self.minute)
+    }
+}

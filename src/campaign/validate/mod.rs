@@ -264,7 +264,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         }
     }
 
-    let placements = placements::placements(&mut cx, &f, &catalogue, &schedule, weeks);
+    let placements = placements::placements(&mut cx, &f, &catalogue, &schedule, weeks, &languages);
 
     // print settings
     let pm = f.print.as_ref().map(|p| &p.value);
@@ -284,7 +284,10 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             }
         }
     });
-    let print = PrintSettings { output_profile, crop_marks: pm.and_then(|p| p.crop_marks.as_ref()).map(|c| c.value).unwrap_or(true) };
+    let (supply_working_days, reposting) = placements::print_run(&mut cx, pm);
+    let posting = placements::posting_times(&mut cx, f.posting.as_ref().map(|p| &p.value));
+    let print =
+        PrintSettings { output_profile, crop_marks: pm.and_then(|p| p.crop_marks.as_ref()).map(|c| c.value).unwrap_or(true), supply_working_days, reposting };
 
     if cx.diags.has_errors() {
         return Err(cx.diags);
@@ -313,6 +316,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         placements,
         formats: catalogue,
         print,
+        posting,
     };
     Ok((campaign, cx.diags))
 }

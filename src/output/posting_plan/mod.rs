@@ -1,7 +1,15 @@
-//! The posting plan: `posting-plan.csv`, one row per social or screen asset per week it runs,
-//! with the date (the week's first day), platform, file, caption and alt text
-//! (docs/campaign-format.md, "What one campaign file makes"). Rows are ordered by week, then in plan
-//! order (placements as written, messages as written, languages as listed).
+//! The posting plan, ready for a scheduler: `posting-plan.csv`, one row per social post
+//! (date, time, week, platform, format, file, language, caption, alt text, the asset's tracked
+//! link), and `screen-schedule.csv`, one row per screen (d6) asset per week it runs (start and
+//! end date, format, file, language, alt text, link): screens are booked for a week, not posted.
+//! Rows are ordered by week, then in plan order (placements as written, messages as written,
+//! languages as listed).
+//!
+//! # Times
+//! In each week, the posts of one format are spread over the first `posting.spread_days` days
+//! of the campaign week (default 5), the `i`-th of `n` on day `i × days / n`, at `posting.time`
+//! (default 10:00, local): so a three-message week posts one message a day or two apart rather
+//! than all at once, and every language version of a message is a separate post.
 //!
 //! # Captions
 //! The caption is the message's `caption` in the asset's language, trimmed (a YAML block scalar's
@@ -30,21 +38,41 @@ use serde::Serialize;
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct PostingPlan {
+    /// Social posts.
     pub rows: Vec<PostingRow>,
+    /// Screen bookings.
+    pub screens: Vec<ScreenRow>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct PostingRow {
-    /// First day of the week, ISO `YYYY-MM-DD`.
+    /// The day of the post, ISO `YYYY-MM-DD`.
     pub date: String,
+    /// Local time of the post, `HH:MM`.
+    pub time: String,
     pub week: u32,
     pub platform: String,
     pub format: String,
     pub file: String,
     pub language: String,
-    /// Empty for screens and stories.
+    /// Empty for stories.
     pub caption: String,
     pub alt_text: String,
+    /// The tracked link (the QR's, when the image shows one).
+    pub link: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ScreenRow {
+    pub week: u32,
+    /// The week's first and last day, ISO.
+    pub start_date: String,
+    pub end_date: String,
+    pub format: String,
+    pub file: String,
+    pub language: String,
+    pub alt_text: String,
+    pub link: String,
 }
 
 /// Build the plan for the social and screen assets of `plan` (print ones are ignored), and
@@ -53,6 +81,7 @@ pub struct PostingRow {
 pub fn posting_plan(plan: &Plan) -> (PostingPlan, Vec<Diagnostic>) {
     let assets: Vec<&AssetSpec> = plan.assets.iter().filter(|a| a.kind() != Kind::Print).collect();
     let mut rows = Vec::new();
+    let mut screens = Vec::new();
     for a in &assets {
         let caption = match (a.platform.rule, &a.caption) {
             (CaptionRule::NoCaption, _) | (_, None) => String::new(),
@@ -60,20 +89,49 @@ pub fn posting_plan(plan: &Plan) -> (PostingPlan, Vec<Diagnostic>) {
         };
         let alt_text = a.alt.as_ref().map(|t| t.text.clone()).unwrap_or_default();
         for p in &a.postings {
-            rows.push(PostingRow {
-                date: p.date.to_string(),
-                week: p.week,
-                platform: a.platform.name.clone(),
-                format: a.format.id.clone(),
-                file: a.files.main.clone(),
-                language: a.language.clone(),
-                caption: caption.clone(),
-                alt_text: alt_text.clone(),
-            });
+            if a.kind() == Kind::Screen {
+                screens.push(ScreenRow {
+                    week: p.week,
+                    start_date: p.date.to_string(),
+                    end_date: p.date.add_days(6).to_string(),
+                    format: a.format.id.clone(),
+                    file: a.files.main.clone(),
+                    language: a.language.clone(),
+                    alt_text: alt_text.clone(),
+                    link: a.link.clone(),
+                });
+                continue;
+            }
+            rows.push((
+                p.date,
+                PostingRow {
+                    date: String::new(),
+                    time: plan.posting.time(),
+                    week: p.week,
+                    platform: a.platform.name.clone(),
+                    format: a.format.id.clone(),
+                    file: a.files.main.clone(),
+                    language: a.language.clone(),
+                    caption: caption.clone(),
+                    alt_text: alt_text.clone(),
+                    link: a.link.clone(),
+                },
+            ));
         }
     }
-    rows.sort_by_key(|r| r.week); // stable: plan order within a week
-    (PostingPlan { rows }, caption_findings(&assets))
+    rows.sort_by_key(|(_, r)| r.week); // stable: plan order within a week
+    screens.sort_by_key(|r| r.week);
+    // Spread each (week, format)'s posts over the week.
+    let mut dated = Vec::with_capacity(rows.len());
+    for (i, (start, r)) in rows.iter().enumerate() {
+        let same = |x: &(crate::vocab::Date, PostingRow)| x.1.week == r.week && x.1.format == r.format;
+        let n = rows.iter().filter(|x| same(x)).count();
+        let k = rows[..i].iter().filter(|x| same(x)).count();
+        let mut r = r.clone();
+        r.date = start.add_days(i64::from(plan.posting.day(k, n))).to_string();
+        dated.push(r);
+    }
+    (PostingPlan { rows: dated, screens }, caption_findings(&assets))
 }
 
 /// One finding per message without a caption, per (message, language) with an empty caption,
@@ -155,15 +213,27 @@ fn caption_findings(assets: &[&AssetSpec]) -> Vec<Diagnostic> {
 impl PostingPlan {
     /// `posting-plan.csv` (RFC 4180, CRLF line ends; captions and alt text quoted where needed).
     pub fn to_csv(&self) -> String {
-        let mut s = csv_record(&["date", "week", "platform", "format", "file", "language", "caption", "alt_text"]);
+        let mut s = csv_record(&["date", "time", "week", "platform", "format", "file", "language", "caption", "alt_text", "link"]);
         for r in &self.rows {
-            s.push_str(&csv_record(&[&r.date, &r.week.to_string(), &r.platform, &r.format, &r.file, &r.language, &r.caption, &r.alt_text]));
+            s.push_str(&csv_record(&[&r.date, &r.time, &r.week.to_string(), &r.platform, &r.format, &r.file, &r.language, &r.caption, &r.alt_text, &r.link]));
         }
         s
     }
 
-    /// The plan as `posting-plan.csv`, beside `manifest.json`.
-    pub fn file(&self) -> OutFile {
-        OutFile { rel: "posting-plan.csv".into(), bytes: self.to_csv().into_bytes() }
+    /// `screen-schedule.csv`.
+    pub fn screens_csv(&self) -> String {
+        let mut s = csv_record(&["week", "start_date", "end_date", "format", "file", "language", "alt_text", "link"]);
+        for r in &self.screens {
+            s.push_str(&csv_record(&[&r.week.to_string(), &r.start_date, &r.end_date, &r.format, &r.file, &r.language, &r.alt_text, &r.link]));
+        }
+        s
+    }
+
+    /// `posting-plan.csv` and `screen-schedule.csv`, beside `manifest.json`.
+    pub fn files(&self) -> Vec<OutFile> {
+        vec![
+            OutFile { rel: "posting-plan.csv".into(), bytes: self.to_csv().into_bytes() },
+            OutFile { rel: "screen-schedule.csv".into(), bytes: self.screens_csv().into_bytes() },
+        ]
     }
 }
