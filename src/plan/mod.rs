@@ -264,12 +264,11 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     website: Text::new(&c.contact.website.value, c.contact.website.span),
                     imprint: Text::new(c.imprint(), c.organisation.span),
                 };
-                let qr = p.qr.then(|| QrSpec {
-                    link: Text::new(link::tracked_link(c, &format, &m.id.value, &weeks), c.contact.link.span),
-                    ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M },
-                });
+                let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
+                let qr =
+                    p.qr.then(|| QrSpec { link: Text::new(tracked.clone(), c.contact.link.span), ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
-                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang));
+                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, &tracked));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
                     Kind::Print => {
@@ -291,7 +290,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     .iter()
                     .map(|&week| Posting { week, date: c.start.week_start(week), copies: shares.iter().filter(|s| s.week == week).map(|s| s.copies).sum() })
                     .collect();
-                let caption = m.caption.as_ref().map(|t| Text::new(t.get(lang).trim(), t.span));
+                let caption = m.caption.as_ref().map(|t| Text::new(alt::expand(t.get(lang), &copy, &tracked).trim(), t.span));
                 assets.push(AssetSpec {
                     key,
                     source: source.clone(),

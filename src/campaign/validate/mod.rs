@@ -179,13 +179,15 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
                 cx.err(headline.span, format!("message {id}: headline{which} is empty"));
             }
         }
-        messages.push(Message {
-            id: Field { value: id.clone(), span: sp(&mv.id) },
-            headline,
-            body: mv.body.as_ref().map(|t| text(&mut cx, t, &what("body"))),
-            caption: mv.caption.as_ref().map(|t| text(&mut cx, t, &what("caption"))),
-            alt: mv.alt.as_ref().map(|t| text(&mut cx, t, &what("alt"))),
-        });
+        let body = mv.body.as_ref().map(|t| text(&mut cx, t, &what("body")));
+        let caption = mv.caption.as_ref().map(|t| text(&mut cx, t, &what("caption")));
+        let alt = mv.alt.as_ref().map(|t| text(&mut cx, t, &what("alt")));
+        for (field, t) in [("caption", &caption), ("alt", &alt)] {
+            if let Some(t) = t {
+                contact::placeholders(&mut cx, &what(field), t, &contact);
+            }
+        }
+        messages.push(Message { id: Field { value: id.clone(), span: sp(&mv.id) }, headline, body, caption, alt });
     }
     let msg_index = |id: &str| messages.iter().position(|x| x.id.value == id);
 
