@@ -270,7 +270,7 @@ pub(super) fn empty_values(root: &S<Node>, text: &str) -> Vec<Diagnostic> {
                     let line = text.lines().nth((k.referenced.line() as usize).saturating_sub(1)).unwrap_or("");
                     let after_colon = line.split_once(':').map_or("", |(_, r)| r);
                     let hint = if after_colon.trim_start().starts_with('#') {
-                        let rest = after_colon.trim_start().split_whitespace().next().unwrap_or("#00796B");
+                        let rest = after_colon.split_whitespace().next().unwrap_or("#00796B");
                         if matches!(name.as_str(), "background" | "text" | "accent" | "accent_text") {
                             format!("a # starts a comment in YAML: quote colours, e.g. {name}: \"{rest}\"")
                         } else {

@@ -168,12 +168,25 @@ pub struct AssetSpec {
     pub caption: Option<Text>,
     #[serde(skip)]
     pub platform: Platform,
+    /// What copy may name besides the helpline and website: checked by preflight, never
+    /// printed, so not part of the cache key.
+    #[serde(skip)]
+    pub known: Arc<Known>,
     /// Print: how the PDF is written.
     pub pdf: Option<PdfSettings>,
     pub files: Files,
     /// Pixel size of the main raster (the image, or the print proof).
     pub px: (u32, u32),
     pub encoding: Encoding,
+}
+
+/// The phone numbers and web hosts a campaign's copy may name.
+#[derive(Clone, Debug, Default)]
+pub struct Known {
+    /// `contact.other_numbers`, as written.
+    pub other_numbers: Vec<String>,
+    /// The website's and the link's host.
+    pub hosts: Vec<String>,
 }
 
 impl AssetSpec {
@@ -236,6 +249,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         body_font: c.brand.body_font.clone(),
         logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
     });
+    let known = Arc::new(known(c));
     let mut assets = Vec::new();
     for (label, members) in groups::groups(c) {
         let p = &c.placements[members[0]];
@@ -295,6 +309,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     key,
                     source: source.clone(),
                     platform: platform(&format),
+                    known: known.clone(),
                     format: format.clone(),
                     format_span: p.format.span,
                     placement_span: p.span,
@@ -324,6 +339,12 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         week_messages: c.schedule.iter().map(Vec::len).collect(),
         languages: c.languages.len(),
     }
+}
+
+fn known(c: &Campaign) -> Known {
+    let host_of = |s: &str| s.split_once("://").map_or(s, |(_, r)| r).split(['/', '?', '#', ':']).next().unwrap_or("").to_lowercase();
+    let link_host = url::Url::parse(&c.contact.link.value).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    Known { other_numbers: c.contact.other_numbers.iter().map(|n| n.value.clone()).collect(), hosts: vec![host_of(&c.contact.website.value), link_host] }
 }
 
 /// Pixel size of an asset's main raster: the format's pixels, or the print proof's.
