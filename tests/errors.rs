@@ -88,6 +88,7 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("link-bidi.yaml", 15, 9, "contact.link contains the invisible character U+2066"),
     ("website-bidi.yaml", 14, 12, "contact.website contains the invisible character U+202E"),
     ("helpline-zero-width.yaml", 12, 13, "contact.helpline contains the invisible character U+200B"),
+    ("translation-as-key.yaml", 20, 5, "messages[0]: unknown key `gd`"),
     ("language-missing.yaml", 21, 7, "message get-help: headline: no text for language gd"),
     ("language-unknown.yaml", 13, 37, "contact.hours: language fr is not in campaign.languages"),
     // references between sections
@@ -135,6 +136,7 @@ const HINTS: &[(&str, &str)] = &[
     ("binary-tag.yaml", "hint: write the value itself"),
     ("placeholder-unknown.yaml", "hint: placeholders are {helpline}, {hours}, {helpline_note}, {website} and {link}"),
     ("link-credentials.yaml", "hint: leave out the `user:password@` part"),
+    ("translation-as-key.yaml", "hint: a translation goes inside each text, as a map by language, e.g. headline: {en-GB: \"Get help\", gd: \"…\"}"),
 ];
 
 /// Three independent semantic errors, all reported in one run.
