@@ -262,7 +262,11 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             Ok(b) => match Profile::parse(&path, &b) {
                 Ok(p) => Some(Arc::new(p)),
                 Err(e) => {
-                    cx.err(sp(op), format!("print.{e}"));
+                    // The profile check words its hint inline; it goes on its own `hint:` line.
+                    match e.split_once("; hint: ") {
+                        Some((msg, hint)) => cx.err_hint(sp(op), format!("print.{msg}"), hint),
+                        None => cx.err(sp(op), format!("print.{e}")),
+                    }
                     None
                 }
             },
