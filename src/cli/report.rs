@@ -65,9 +65,9 @@ pub fn progress(n: u64) -> ProgressBar {
 /// "0 MB").
 fn size(b: u64) -> String {
     match b {
-        _ if b >= 1_000_000 && b % 1_000_000 == 0 => format!("{} MB", b / 1_000_000),
-        _ if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
-        _ if b >= 1000 && b % 1000 == 0 => format!("{} kB", b / 1000),
+        _ if b >= 1_000_000 && b.is_multiple_of(1_000_000) => format!("{} MB", b / 1_000_000),
+        _ if b >= 1 << 20 && b.is_multiple_of(1 << 20) => format!("{} MiB", b >> 20),
+        _ if b >= 1000 && b.is_multiple_of(1000) => format!("{} kB", b / 1000),
         _ => format!("{b} bytes"),
     }
 }

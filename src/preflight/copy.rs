@@ -111,6 +111,10 @@ pub(super) fn phone_numbers(s: &str) -> Vec<String> {
                 break;
             }
         }
+        // "0808 1000 900 (Mon–Fri…": a separator or "(" that led nowhere is not part of it.
+        while j > i + 1 && !(chars[j - 1].is_ascii_digit() || chars[j - 1] == ')') {
+            j -= 1;
+        }
         let run: String = chars[i..j].iter().collect::<String>().trim().to_string();
         let after = chars.get(j).copied();
         i = j.max(i + 1);
@@ -236,6 +240,8 @@ mod tests {
         assert_eq!(phone_numbers("Call 0808 1000 900 now"), ["0808 1000 900"]);
         assert_eq!(phone_numbers("Call 0800 999 9999 or +44 (0)808 1000 900."), ["0800 999 9999", "+44 (0)808 1000 900"]);
         assert_eq!(phone_numbers("ring 0131-556-3535"), ["0131-556-3535"]);
+        assert_eq!(phone_numbers("help: 0800 999 9999 (Mon–Fri 9am–5pm)"), ["0800 999 9999"]);
+        assert_eq!(phone_numbers("(0131) 556 3535."), ["(0131) 556 3535"]);
         for none in [
             "Since 2019, 40 sites, 150 phone boxes",
             "on 2019-03-18 and 18/03/2019 and 01-03-2019",
