@@ -77,6 +77,18 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("message-id-slash.yaml", 18, 9, "message id \"a/b\" is not a valid id"),
     ("messages-empty.yaml", 17, 11, "messages is empty; expected at least one message"),
     ("messages-duplicate-id.yaml", 20, 9, "message id get-help is used twice"),
+    ("placeholder-unknown.yaml", 20, 14, "message get-help: caption: unknown placeholder `{phone}`"),
+    // strict values: nothing taken other than as written
+    ("colour-unquoted-hash.yaml", 12, 3, "brand.background has no value"),
+    ("binary-tag.yaml", 19, 15, "tag `!!binary` is not part of the campaign format"),
+    ("link-credentials.yaml", 15, 9, "contact.link carries a user name or password"),
+    ("link-newline.yaml", 15, 9, "contact.link contains the control character U+000A"),
+    ("link-no-host.yaml", 15, 9, "contact.link \"https:///help\" is not an absolute http(s) URL"),
+    ("link-backslash.yaml", 15, 9, "contains a space or backslash; a QR code would encode a different address"),
+    ("link-bidi.yaml", 15, 9, "contact.link contains the invisible character U+2066"),
+    ("website-bidi.yaml", 14, 12, "contact.website contains the invisible character U+202E"),
+    ("helpline-zero-width.yaml", 12, 13, "contact.helpline contains the invisible character U+200B"),
+    ("translation-as-key.yaml", 20, 5, "messages[0]: unknown key `gd`"),
     ("language-missing.yaml", 21, 7, "message get-help: headline: no text for language gd"),
     ("language-unknown.yaml", 13, 37, "contact.hours: language fr is not in campaign.languages"),
     // references between sections
@@ -115,7 +127,7 @@ const CASES: &[(&str, u32, u32, &str)] = &[
 /// (fixture, hint fragment): hints that carry the fix.
 const HINTS: &[(&str, &str)] = &[
     ("unknown-top-key.yaml", "hint: did you mean `placements`? the top level takes `version`, `campaign`"),
-    ("unknown-contact-key.yaml", "hint: contact takes `helpline`, `hours`, `helpline_note`, `website`, `link` and `tracking`"),
+    ("unknown-contact-key.yaml", "hint: contact takes `helpline`, `hours`, `helpline_note`, `website`, `link`, `short_link`, `other_numbers` and `tracking`"),
     ("duplicate-key.yaml", "hint: the first `name` is at line 6"),
     ("helpline-missing.yaml", "hint: add helpline: \"0808 1000 900\""),
     ("weeks-word.yaml", "hint: the campaign's length in weeks, 1 to 52"),
@@ -129,6 +141,11 @@ const HINTS: &[(&str, &str)] = &[
     ("tab-indent.yaml", "hint: indent with spaces"),
     ("placement-language-unknown.yaml", "hint: use one of en-GB, or add it to campaign.languages"),
     ("spares-word.yaml", "hint: write a percent such as spares: 10% or a count such as spares: 3"),
+    ("colour-unquoted-hash.yaml", "hint: a # starts a comment in YAML: quote colours, e.g. background: \"#00796B\""),
+    ("binary-tag.yaml", "hint: write the value itself"),
+    ("placeholder-unknown.yaml", "hint: placeholders are {helpline}, {hours}, {helpline_note}, {website} and {link}"),
+    ("link-credentials.yaml", "hint: leave out the `user:password@` part"),
+    ("translation-as-key.yaml", "hint: a translation goes inside each text, as a map by language, e.g. headline: {en-GB: \"Get help\", gd: \"…\"}"),
 ];
 
 /// Three independent semantic errors, all reported in one run.

@@ -154,6 +154,43 @@ mod doctored {
         assert!(codes(&spec, &scene).iter().any(|(m, code)| *code == "fit" && m.contains("website")));
     }
 
+    /// Presence means visible: a helpline moved above the top of the page (overflowing copy on
+    /// a 48-sheet) is in the scene but not on the poster.
+    #[test]
+    fn a_helpline_pushed_off_the_page_fails_presence() {
+        let (_, spec, mut scene) = phone_box();
+        for i in &mut scene.items {
+            if let (Role::Helpline, ItemKind::Text(t)) = (i.role, &mut i.kind) {
+                for l in &mut t.lines {
+                    l.rect.y -= 2000.0;
+                }
+            }
+        }
+        let d = preflight::check_scene(&spec, &scene);
+        let p = d.iter().find(|d| d.code == "presence" && d.is_error()).expect("presence error");
+        assert!(p.message.contains("the helpline is not on the page"), "{}", p.message);
+        assert_eq!(p.span, spec.copy.helpline.span, "located at contact.helpline");
+        // The fit finding names the element and says by how much.
+        let f = d.iter().find(|d| d.code == "fit" && d.message.starts_with("helpline")).expect("fit error");
+        assert!(f.message.contains("mm outside the safe area") && f.measured.is_some() && f.required.is_some(), "{f:?}");
+    }
+
+    #[test]
+    fn a_helpline_painted_over_fails_presence() {
+        let (_, spec, mut scene) = phone_box();
+        let helpline = scene.items.iter().find(|i| i.role == Role::Helpline).cloned().unwrap();
+        let ItemKind::Text(t) = &helpline.kind else { panic!("helpline is text") };
+        let cover = billposter::layout::Item {
+            role: Role::Background,
+            span: helpline.span,
+            region: t.lines[0].rect,
+            kind: ItemKind::Fill { rect: t.lines[0].rect, colour: Colour::BLACK },
+        };
+        scene.items.push(cover);
+        let d = preflight::check_scene(&spec, &scene);
+        assert!(d.iter().any(|d| d.code == "presence" && d.message.contains("the helpline is covered")), "{d:#?}");
+    }
+
     #[test]
     fn a_weak_helpline_contrast_warns_and_a_bad_one_blocks() {
         let (_, spec, mut scene) = phone_box();

@@ -33,6 +33,10 @@ fn property(path: &str) -> Value {
         "contact.helpline" => json!({"type": "string", "pattern": "^\\+?[0-9 ]+$", "description": "digits, spaces and a leading + only; quote it"}),
         "contact.website" => json!({"type": "string", "minLength": 1, "description": "the address as printed"}),
         "contact.link" => json!({"type": "string", "pattern": "^https?://", "description": "the absolute URL the QR codes open"}),
+        "contact.short_link" => json!({"type": "string", "pattern": "^https?://", "description": "a base URL the campaign controls, for short QR links"}),
+        "contact.other_numbers" => {
+            json!({"type": "array", "items": {"type": "string"}, "description": "other phone numbers copy may name; any other number is an error"})
+        }
         "contact.tracking" | "placements[].roadside" | "print.crop_marks" | "formats[].roadside" => json!({"type": "boolean"}),
         "contact.hours" | "contact.helpline_note" => text,
         "messages[].id" | "formats[].id" => json!({"type": "string", "pattern": ID}),
@@ -51,9 +55,15 @@ fn property(path: &str) -> Value {
         "formats[].width_px" | "formats[].height_px" => json!({"type": "integer", "minimum": 16, "maximum": 10000}),
         "formats[].safe_px" | "formats[].max_bytes" => json!({"type": "integer", "minimum": 0}),
         "formats[].file" => json!({"enum": ["png", "jpeg", "jpg"]}),
-        "placements[].languages" => json!({"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": true, "description": "the languages this placement posts (default: all); its sites are split between them"}),
-        "placements[].spares" => json!({"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$"}], "description": "extra copies per artwork per posting: a count (3) or a percent (\"10%\", rounded up)"}),
-        "print.supply_working_days" => json!({"type": "integer", "minimum": 0, "default": 10, "description": "copies are due this many working days (Mon–Fri) before each posting date"}),
+        "placements[].languages" => {
+            json!({"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": true, "description": "the languages this placement posts (default: all); its sites are split between them"})
+        }
+        "placements[].spares" => {
+            json!({"oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%$"}], "description": "extra copies per artwork per posting: a count (3) or a percent (\"10%\", rounded up)"})
+        }
+        "print.supply_working_days" => {
+            json!({"type": "integer", "minimum": 0, "default": 10, "description": "copies are due this many working days (Mon–Fri) before each posting date"})
+        }
         "print.reposting" => json!({"enum": ["changes", "weekly"], "default": "changes"}),
         "posting.time" => json!({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$", "description": "the time of day posts go out, HH:MM"}),
         "posting.spread_days" => json!({"type": "integer", "minimum": 1, "maximum": 7, "description": "spread a week's posts over this many days"}),

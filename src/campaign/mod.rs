@@ -8,6 +8,7 @@ mod load;
 mod messages;
 pub mod model;
 mod parse;
+pub mod placeholders;
 mod position;
 mod schema;
 mod tree;
@@ -70,6 +71,8 @@ pub struct Contact {
     pub website: Field<String>,
     pub link: Field<String>,
     pub tracking: bool,
+    /// Other phone numbers copy may name (an office line); any other number is an error.
+    pub other_numbers: Vec<Field<String>>,
 }
 
 #[derive(Clone, Debug)]

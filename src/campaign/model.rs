@@ -95,6 +95,10 @@ pub struct ContactModel {
     pub website: S<String>,
     pub link: S<String>,
     #[serde(default)]
+    pub short_link: Option<S<String>>,
+    #[serde(default)]
+    pub other_numbers: Option<S<Vec<S<String>>>>,
+    #[serde(default)]
     pub tracking: Option<S<bool>>,
 }
 

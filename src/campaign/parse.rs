@@ -13,7 +13,7 @@ use super::{
     messages::yaml_error,
     model::FileModel,
     position::line_col,
-    tree::{Node, Scalar, check_tree},
+    tree::{Node, Scalar, check_tree, empty_values},
 };
 use crate::vocab::{Code, Diagnostic, Span};
 use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy, Options, Spanned};
@@ -82,7 +82,15 @@ pub(super) fn parse(bytes: &[u8]) -> Result<FileModel, Vec<Diagnostic>> {
             if !structural.is_empty() {
                 return Err(structural);
             }
-            typed.map_err(|e| vec![yaml_error(&e, text, Some(&tree))])
+            if let Some(d) = foreign_tag(text) {
+                return Err(vec![d]);
+            }
+            let model = typed.map_err(|e| vec![yaml_error(&e, text, Some(&tree))])?;
+            let empty = empty_values(&tree, text);
+            if !empty.is_empty() {
+                return Err(empty);
+            }
+            Ok(model)
         }
         // The tree reads the whole file, the model may stop at its first error: the tree's
         // error (syntax, budget) is about the file as a whole and comes first.
@@ -90,4 +98,32 @@ pub(super) fn parse(bytes: &[u8]) -> Result<FileModel, Vec<Diagnostic>> {
         // The model accepts what the tree refused; the model is the contract.
         (Err(_), Ok(model)) => Ok(model),
     }
+}
+
+/// Tags the core schema has (a quoted text, a number, …) change nothing a campaign means; any
+/// other is refused. serde-saphyr refuses application tags (`!upper`) but decodes `!!binary`
+/// (a headline of base64 would print its decoded bytes) and reads `!!timestamp`, `!!set` … as
+/// plain values, so the tags are read from the parser's events. Runs after the tree pass, which
+/// has already bounded the file.
+fn foreign_tag(text: &str) -> Option<Diagnostic> {
+    const CORE: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+    for ev in granit_parser::Parser::new_from_str(text) {
+        let Ok((event, span)) = ev else { return None };
+        let Some(tag) = event.tag() else { continue };
+        if tag.core_suffix().is_some_and(|s| CORE.contains(&s)) {
+            continue;
+        }
+        let written = format!("{}{}", tag.original_handle(), tag.suffix());
+        // The event starts at the value; point at the tag written before it on its line.
+        let (line, col) = (span.start.line(), span.start.col());
+        let text_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let before: String = text_line.chars().take(col).collect();
+        let col = before.rfind(&written).map_or(col, |b| before[..b].chars().count());
+        return Some(
+            Diagnostic::error(Code::Yaml, format!("tag `{written}` is not part of the campaign format"))
+                .at_span(Span::new(line as u64, col as u64 + 1))
+                .hint("write the value itself, e.g. headline: \"Get help now\"; YAML tags other than the core types are refused"),
+        );
+    }
+    None
 }

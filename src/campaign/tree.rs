@@ -245,3 +245,46 @@ pub(super) fn find(root: &S<Node>, at: Span) -> Vec<Found<'_>> {
     out.sort_by_key(|f| matches!(f, Found::Key { .. }));
     out
 }
+
+/// Keys written with no value. The typed model reads such a key as absent, so a slip such as
+/// `background: #00796B` (unquoted, YAML reads a comment) would silently render the default;
+/// every key of the format takes a value, so each is refused. Required keys are reported by
+/// the typed model first.
+pub(super) fn empty_values(root: &S<Node>, text: &str) -> Vec<Diagnostic> {
+    fn walk(n: &S<Node>, path: &str, text: &str, out: &mut Vec<Diagnostic>) {
+        match &n.value {
+            Node::Scalar(_) => {}
+            Node::Seq(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), text, out);
+                }
+            }
+            Node::Map(entries) => {
+                for (k, v) in entries {
+                    let Key::Name(name) = &k.value else { continue };
+                    let p = join(path, name);
+                    if !matches!(v.value, Node::Scalar(Scalar::Null)) {
+                        walk(v, &p, text, out);
+                        continue;
+                    }
+                    let line = text.lines().nth((k.referenced.line() as usize).saturating_sub(1)).unwrap_or("");
+                    let after_colon = line.split_once(':').map_or("", |(_, r)| r);
+                    let hint = if after_colon.trim_start().starts_with('#') {
+                        let rest = after_colon.split_whitespace().next().unwrap_or("#00796B");
+                        if matches!(name.as_str(), "background" | "text" | "accent" | "accent_text") {
+                            format!("a # starts a comment in YAML: quote colours, e.g. {name}: \"{rest}\"")
+                        } else {
+                            format!("a # starts a comment in YAML: quote the value, e.g. {name}: \"{rest}\"")
+                        }
+                    } else {
+                        format!("give {name} a value, or delete the line to use the default")
+                    };
+                    out.push(Diagnostic::error(Code::Yaml, format!("{p} has no value")).at_span(span_of(&k.referenced)).hint(hint));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, "", text, &mut out);
+    out
+}

@@ -7,6 +7,19 @@ use crate::vocab::{Code, Diagnostic, Span};
 /// An unknown key, with the keys its mapping takes and, for a likely typo, the key it meant.
 pub(super) fn unknown_key(parent: &str, field: &str, expected: &[&str], at: Span) -> Diagnostic {
     let mut hint = String::new();
+    // `gd:` under a message: a translation written as a key of the message, not of its texts.
+    let mut parts = field.split('-');
+    let lang_like = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_lowercase()))
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()));
+    // A three-letter typo ("bdy") is still a typo; two letters or a region are a language.
+    let lang_like = lang_like && (field.len() == 2 || field.contains('-') || closest(field, expected).is_none());
+    if lang_like && parent.starts_with("messages[") && !parent.contains('.') {
+        let msg = format!("{parent}: unknown key `{field}`");
+        return Diagnostic::error(Code::Yaml, msg).at_span(at).hint(format!(
+            "a translation goes inside each text, as a map by language, e.g. headline: {{en-GB: \"Get help\", {field}: \"…\"}}; {parent} takes {}",
+            list(expected)
+        ));
+    }
     if let Some(m) = closest(field, expected) {
         hint.push_str(&format!("did you mean `{m}`? "));
     }

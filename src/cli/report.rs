@@ -61,6 +61,17 @@ pub fn progress(n: u64) -> ProgressBar {
     bar
 }
 
+/// A byte limit as written by whoever set it, never rounded (800,000 bytes is "800 kB", not
+/// "0 MB").
+fn size(b: u64) -> String {
+    match b {
+        _ if b >= 1_000_000 && b.is_multiple_of(1_000_000) => format!("{} MB", b / 1_000_000),
+        _ if b >= 1 << 20 && b.is_multiple_of(1 << 20) => format!("{} MiB", b >> 20),
+        _ if b >= 1000 && b.is_multiple_of(1000) => format!("{} kB", b / 1000),
+        _ => format!("{b} bytes"),
+    }
+}
+
 pub fn format_table(list: &[FormatSpec]) -> String {
     let mut rows = vec![["id", "kind", "size", "supplied", "bleed", "keep clear", "viewing", "roadside", "description"].map(String::from).to_vec()];
     for f in list {
@@ -68,11 +79,9 @@ pub fn format_table(list: &[FormatSpec]) -> String {
             (Kind::Print, _) => {
                 (format!("{} × {} mm", f.width_mm, f.height_mm), format!("{}% PDF", (f.scale * 100.0 * 100.0).round() / 100.0), format!("{} mm", f.bleed_mm))
             }
-            (_, Some((w, h))) => (
-                format!("{w} × {h} px"),
-                f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {} MB", b / 1_000_000)).unwrap_or_default(),
-                "-".into(),
-            ),
+            (_, Some((w, h))) => {
+                (format!("{w} × {h} px"), f.file.ext().to_uppercase() + &f.max_bytes.map(|b| format!(" ≤ {}", size(b))).unwrap_or_default(), "-".into())
+            }
             _ => ("?".into(), "?".into(), "-".into()),
         };
         let unit = if f.kind == Kind::Print { 1.0 } else { crate::vocab::units::CSS_PX_PER_MM };
@@ -107,4 +116,15 @@ pub fn format_table(list: &[FormatSpec]) -> String {
 pub fn timings(t: &crate::pipeline::Timings) {
     let parts: Vec<String> = t.report().into_iter().map(|(s, ms)| format!("{s} {ms:.1} ms")).collect();
     eprintln!("timings (summed over threads): {}", parts.join(", "));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn byte_limits_are_shown_as_set() {
+        assert_eq!(super::size(800_000), "800 kB");
+        assert_eq!(super::size(5_000_000), "5 MB");
+        assert_eq!(super::size(1 << 20), "1 MiB");
+        assert_eq!(super::size(123_456), "123456 bytes");
+    }
 }

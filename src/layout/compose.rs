@@ -109,7 +109,8 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let (block, missing) = part.shaped.place(kit, p.size, p.width, p.rect.x, p.rect.y, p.rect.w, p.align, colour, part.cap);
         if !missing.is_empty() {
             let chars: String = missing.iter().collect();
-            let font = if part.role == Role::Headline { "headline" } else { "body" };
+            // The font the part was shaped with: the helpline and website use the headline font.
+            let font = if part.shaped.role() == FontRole::Headline { "headline" } else { "body" };
             diags.push(
                 Diagnostic::error(Code::Glyph, format!("the {font} font has no glyph for {chars:?} in the {}", p.role.as_str()))
                     .for_asset(&a.key)

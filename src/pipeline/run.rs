@@ -90,6 +90,7 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     let (posting, caption_findings) = posting_plan::posting_plan(plan);
     all.extend(Diagnostics(caption_findings));
     all.extend(Diagnostics(plan.findings.clone()));
+    all.extend(Diagnostics(crate::preflight::check_copy(plan)));
     all.extend(findings(&assets));
     let order = print_order::print_order(plan);
 

@@ -3,12 +3,27 @@
 
 use super::{AssetCopy, Text};
 use crate::campaign::Message;
+use crate::campaign::placeholders;
+
+/// A caption or alt text with its placeholders filled in from the asset's own copy (so in its
+/// language) and `link`, the asset's tracked link.
+pub(super) fn expand(template: &str, copy: &AssetCopy, link: &str) -> String {
+    let opt = |t: &Option<Text>| t.as_ref().map(|t| t.text.trim().to_string()).unwrap_or_default();
+    placeholders::expand(template, |name| match name {
+        "helpline" => copy.helpline.text.clone(),
+        "hours" => opt(&copy.hours),
+        "helpline_note" => opt(&copy.helpline_note),
+        "website" => copy.website.text.clone(),
+        "link" => link.to_string(),
+        _ => String::new(),
+    })
+}
 
 /// The message's own alt text in `lang`, or one made from the asset's copy. The span points at
 /// the message's `alt`, or at its id when the text is generated.
-pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str) -> Text {
+pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, link: &str) -> Text {
     if let Some(alt) = &m.alt {
-        return Text::new(alt.get(lang).trim(), alt.span);
+        return Text::new(expand(alt.get(lang), copy, link).trim(), alt.span);
     }
     let sentence = |t: &str| {
         let t = t.trim();

@@ -188,12 +188,25 @@ pub struct AssetSpec {
     pub caption: Option<Text>,
     #[serde(skip)]
     pub platform: Platform,
+    /// What copy may name besides the helpline and website: checked by preflight, never
+    /// printed, so not part of the cache key.
+    #[serde(skip)]
+    pub known: Arc<Known>,
     /// Print: how the PDF is written.
     pub pdf: Option<PdfSettings>,
     pub files: Files,
     /// Pixel size of the main raster (the image, or the print proof).
     pub px: (u32, u32),
     pub encoding: Encoding,
+}
+
+/// The phone numbers and web hosts a campaign's copy may name.
+#[derive(Clone, Debug, Default)]
+pub struct Known {
+    /// `contact.other_numbers`, as written.
+    pub other_numbers: Vec<String>,
+    /// The website's and the link's host.
+    pub hosts: Vec<String>,
 }
 
 impl AssetSpec {
@@ -252,6 +265,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         body_font: c.brand.body_font.clone(),
         logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
     });
+    let known = Arc::new(known(c));
     let mut assets = Vec::new();
     let mut site_plan = Vec::new();
     let mut findings = ink::ink_findings(c);
@@ -330,7 +344,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 let qr =
                     p.qr.then(|| QrSpec { link: Text::new(tracked.clone(), c.contact.link.span), ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
-                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang));
+                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, &tracked));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
                     Kind::Print => Files { main: print_file(mi, li), proof: Some(format!("{stem}_proof.png")), alt: None, stem },
@@ -345,11 +359,12 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     title: format!("{} — {key}", c.name),
                     created,
                 });
-                let caption = m.caption.as_ref().map(|t| Text::new(t.get(lang).trim(), t.span));
+                let caption = m.caption.as_ref().map(|t| Text::new(alt::expand(t.get(lang), &copy, &tracked).trim(), t.span));
                 assets.push(AssetSpec {
                     key,
                     source: source.clone(),
                     platform: platform(&format),
+                    known: known.clone(),
                     format: format.clone(),
                     format_span: p.format.span,
                     placement_span: p.span,
@@ -421,6 +436,13 @@ fn unmade(c: &Campaign, label: &str, m: &crate::campaign::Message, lang: &str, w
     )
     .at(&c.file, span)
     .hint("add sites, or post fewer messages or languages in those weeks")
+}
+
+/// What copy may name besides the helpline and the website: for the copy cross-checks.
+fn known(c: &Campaign) -> Known {
+    let host_of = |s: &str| s.split_once("://").map_or(s, |(_, r)| r).split(['/', '?', '#', ':']).next().unwrap_or("").to_lowercase();
+    let link_host = url::Url::parse(&c.contact.link.value).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    Known { other_numbers: c.contact.other_numbers.iter().map(|n| n.value.clone()).collect(), hosts: vec![host_of(&c.contact.website.value), link_host] }
 }
 
 /// Pixel size of an asset's main raster: the format's pixels, or the print proof's.

@@ -9,6 +9,7 @@
 //! | `x-*` | X | 280, weighted as X counts |
 //! | `facebook-*` | Facebook | 63,206 characters |
 //! | `linkedin-*` | LinkedIn | 3,000 characters |
+//! | `bluesky-*` | Bluesky | 300 (Bluesky counts graphemes; counted here as characters, which is never fewer) |
 //! | other social | the id's first part | not checked |
 //!
 //! Screens take no caption, and neither do stories (a format id ending in `-story`: Instagram
@@ -59,6 +60,8 @@ pub fn platform(f: &Format) -> Platform {
         ("X", Limit { max: 280, counting: Counting::XWeighted })
     } else if id.starts_with("facebook-") {
         ("Facebook", Limit { max: 63_206, counting: Counting::Chars })
+    } else if id.starts_with("bluesky-") {
+        ("Bluesky", Limit { max: 300, counting: Counting::Chars })
     } else if id.starts_with("linkedin-") {
         ("LinkedIn", Limit { max: 3_000, counting: Counting::Chars })
     } else {
@@ -66,4 +69,16 @@ pub fn platform(f: &Format) -> Platform {
     };
     let rule = if id.ends_with("-story") { NoCaption } else { rule };
     Platform { name: name.to_string(), rule }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bluesky_captions_have_their_300_limit() {
+        let mut f = crate::vocab::format::builtin().into_iter().find(|f| f.id == "x-post").expect("x-post");
+        f.id = "bluesky-square".into();
+        assert_eq!(platform(&f), Platform { name: "Bluesky".into(), rule: CaptionRule::Limit { max: 300, counting: Counting::Chars } });
+    }
 }

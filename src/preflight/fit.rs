@@ -1,6 +1,7 @@
 //! `fit`: no text outside the safe area (platform overlays included) or its region, nothing
 //! overlapping, the QR inside the safe area.
 
+use super::presence::overflow;
 use crate::layout::{ItemKind, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::units::Rect;
@@ -21,22 +22,30 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         for r in &rects {
             if !scene.safe.contains(r, EPS) {
                 out.push(
-                    Diagnostic::error(Code::Fit, format!("{} lies outside the safe area (margins and platform overlays)", item.role.as_str()))
-                        .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
-                        .at(spec.source.as_path(), item.span),
+                    Diagnostic::error(
+                        Code::Fit,
+                        format!("{} lies {:.1} mm outside the safe area (margins and platform overlays)", item.role.as_str(), overflow(r, &scene.safe)),
+                    )
+                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
+                    .at(spec.source.as_path(), item.span),
                 );
                 break;
             }
             if !item.region.contains(r, EPS) {
                 out.push(
-                    Diagnostic::error(Code::Fit, format!("{} overflows the region it was given", item.role.as_str()))
+                    Diagnostic::error(Code::Fit, format!("{} overflows the region it was given by {:.1} mm", item.role.as_str(), overflow(r, &item.region)))
                         .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
                         .at(spec.source.as_path(), item.span),
                 );
                 break;
             }
-            if let Some((other, _)) = placed.iter().find(|(_, o)| o.intersects(r)) {
-                out.push(Diagnostic::error(Code::Fit, format!("{} overlaps the {other}", item.role.as_str())).at(spec.source.as_path(), item.span));
+            if let Some((other, o)) = placed.iter().find(|(_, o)| o.intersects(r)) {
+                let (w, h) = (r.right().min(o.right()) - r.x.max(o.x), r.bottom().min(o.bottom()) - r.y.max(o.y));
+                out.push(
+                    Diagnostic::error(Code::Fit, format!("{} overlaps the {other} by {w:.1} × {h:.1} mm", item.role.as_str()))
+                        .measured(format!("{w:.1} × {h:.1} mm overlap"), "no overlap")
+                        .at(spec.source.as_path(), item.span),
+                );
                 break;
             }
         }

@@ -6,11 +6,14 @@
 //! campaign location of the field it came from.
 
 mod contrast;
+mod copy;
 mod fit;
 mod legibility;
 mod presence;
 mod qr;
 mod text;
+
+pub use copy::check_copy;
 
 use crate::layout::Scene;
 use crate::plan::AssetSpec;

@@ -2,7 +2,10 @@
 //! checks) and a CMYK value (for print PDFs), resolved once here so backends never convert.
 //!
 //! Rules (documented in the README):
-//! - `{cmyk: [C, M, Y, K]}` is used as given in print; its sRGB is the naive
+//! - `{cmyk: [C, M, Y, K]}` is what print PDFs carry, as DeviceCMYK. krilla 0.8 stores each
+//!   ink in 8 bits (`krilla::color::cmyk::Color::new(u8, …)`), so a percentage is written to
+//!   the nearest 1/255 (within 0.2 percentage points: 30% is written as 77/255 = 30.2%), the
+//!   finest a PDF written by krilla can hold. Its sRGB is the naive
 //!   `R = 255 × (1 − C)(1 − K)` (no ICC profile: a preview only).
 //! - `"#RRGGBB"` is converted to CMYK by the naive GCR formula `K = 1 − max(R, G, B)`,
 //!   `C = (1 − R − K) / (1 − K)` etc. Exact brand colour in print needs CMYK values from the

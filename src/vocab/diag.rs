@@ -53,10 +53,13 @@ pub enum Code {
     AltText,
     FileSize,
     Pdf,
+    /// A phone number, web address or opening hours in published copy that is not the
+    /// campaign's.
+    Copy,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 17] = [
         Code::Yaml,
         Code::Campaign,
         Code::Io,
@@ -73,6 +76,7 @@ impl Code {
         Code::AltText,
         Code::FileSize,
         Code::Pdf,
+        Code::Copy,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -93,6 +97,7 @@ impl Code {
             Code::AltText => "alt-text",
             Code::FileSize => "file-size",
             Code::Pdf => "pdf",
+            Code::Copy => "copy",
         }
     }
 

@@ -181,25 +181,27 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
                 cx.err(headline.span, format!("message {id}: headline{which} is empty"));
             }
         }
-        messages.push(Message {
-            id: Field { value: id.clone(), span: sp(&mv.id) },
-            headline,
-            body: mv.body.as_ref().map(|t| text(&mut cx, t, &what("body"))),
-            caption: mv.caption.as_ref().map(|t| text(&mut cx, t, &what("caption"))),
-            alt: mv.alt.as_ref().map(|t| text(&mut cx, t, &what("alt"))),
-            short_headline: mv.short.as_ref().and_then(|s| s.value.headline.as_ref()).map(|t| {
-                let l = text(&mut cx, t, &what("short.headline"));
-                if l.by_language.iter().any(|(_, t)| t.trim().is_empty()) {
-                    cx.err_hint(
-                        l.span,
-                        format!("message {id}: short.headline is empty"),
-                        "give the short headline, or leave short.headline out to use the headline",
-                    );
-                }
-                l
-            }),
-            short_body: mv.short.as_ref().and_then(|s| s.value.body.as_ref()).map(|t| text(&mut cx, t, &what("short.body"))),
+        let body = mv.body.as_ref().map(|t| text(&mut cx, t, &what("body")));
+        let caption = mv.caption.as_ref().map(|t| text(&mut cx, t, &what("caption")));
+        let alt = mv.alt.as_ref().map(|t| text(&mut cx, t, &what("alt")));
+        for (field, t) in [("caption", &caption), ("alt", &alt)] {
+            if let Some(t) = t {
+                contact::placeholders(&mut cx, &what(field), t, &contact);
+            }
+        }
+        let short_headline = mv.short.as_ref().and_then(|s| s.value.headline.as_ref()).map(|t| {
+            let l = text(&mut cx, t, &what("short.headline"));
+            if l.by_language.iter().any(|(_, t)| t.trim().is_empty()) {
+                cx.err_hint(
+                    l.span,
+                    format!("message {id}: short.headline is empty"),
+                    "give the short headline, or leave short.headline out to use the headline",
+                );
+            }
+            l
         });
+        let short_body = mv.short.as_ref().and_then(|s| s.value.body.as_ref()).map(|t| text(&mut cx, t, &what("short.body")));
+        messages.push(Message { id: Field { value: id.clone(), span: sp(&mv.id) }, headline, body, caption, alt, short_headline, short_body });
     }
     let msg_index = |id: &str| messages.iter().position(|x| x.id.value == id);
 
@@ -274,7 +276,11 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             Ok(b) => match Profile::parse(&path, &b) {
                 Ok(p) => Some(Arc::new(p)),
                 Err(e) => {
-                    cx.err(sp(op), format!("print.{e}"));
+                    // The profile check words its hint inline; it goes on its own `hint:` line.
+                    match e.split_once("; hint: ") {
+                        Some((msg, hint)) => cx.err_hint(sp(op), format!("print.{msg}"), hint),
+                        None => cx.err(sp(op), format!("print.{e}")),
+                    }
                     None
                 }
             },
