@@ -9,10 +9,8 @@ pub(super) fn unknown_key(parent: &str, field: &str, expected: &[&str], at: Span
     // Keys the campaign format defines that this version cannot honour yet: refused by name,
     // never ignored (a poster silently drawn without its photograph is worse than an error).
     let top = parent.split('[').next().unwrap_or(parent);
-    let planned = match (top, parent.contains('.'), field) {
-        ("", _, "layout" | "image") | ("messages" | "placements", false, "layout") | ("messages", false, "image") => true,
-        _ => false,
-    };
+    let planned =
+        matches!((top, parent.contains('.'), field), ("", _, "layout" | "image") | ("messages" | "placements", false, "layout") | ("messages", false, "image"));
     if planned {
         let whose = if parent.is_empty() { String::new() } else { format!("{parent}: ") };
         return Diagnostic::error(Code::Yaml, format!("{whose}`{field}` is part of the campaign format, but this version of billposter cannot make it yet"))
