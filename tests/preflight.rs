@@ -83,10 +83,10 @@ fn render_refuses_to_write_with_blocking_findings_unless_allowed() {
 }
 
 #[test]
-fn the_table_groups_findings_by_asset() {
+fn each_finding_names_the_assets_it_was_found_on() {
     let out = billposter(&["check", fixture("preflight/low-contrast.yaml").to_str().unwrap()]);
     let text = stderr(&out);
-    assert!(text.contains("instagram-square/help/en-GB\n  "), "{text}");
+    assert!(text.contains("\n    on instagram-square/help/en-GB\n"), "{text}");
     assert!(text.contains("error[contrast]"), "{text}");
     assert!(text.contains("(measured 1.66:1, required ≥ 4.5:1)"), "{text}");
 }

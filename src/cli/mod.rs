@@ -63,6 +63,9 @@ enum Command {
         /// Print where the time went (load, layout, raster, encode, pdf, preflight, write).
         #[arg(long)]
         timings: bool,
+        /// List every file the render wrote, changed and removed.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Validate, lay out, render in memory and preflight every asset; write nothing.
     Check {
@@ -111,9 +114,9 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Render { campaign, out, select, gate, allow_findings, jobs, force, timings } => {
+        Command::Render { campaign, out, select, gate, allow_findings, jobs, force, timings, verbose } => {
             set_jobs(jobs);
-            let w = Write { out: &out, allow_findings, force };
+            let w = Write { out: &out, allow_findings, force, verbose };
             run_campaign(&campaign, &select, &gate, Some(w), timings)
         }
         Command::Check { campaign, select, gate, jobs } => {
@@ -138,7 +141,7 @@ pub fn run() -> ExitCode {
         Command::Watch { campaign, out, select, gate, jobs } => {
             set_jobs(jobs);
             watch::watch(&campaign, &out, || {
-                let w = Write { out: &out, allow_findings: false, force: false };
+                let w = Write { out: &out, allow_findings: false, force: false, verbose: false };
                 run_campaign(&campaign, &select, &gate, Some(w), false)
             })
         }
@@ -162,7 +165,7 @@ fn load(path: &Path, select: &Select, format: report::Format) -> Result<(Campaig
             report::print(&errors);
             // With --format json the campaign's errors are findings too, on stdout.
             if format == report::Format::Json {
-                report::findings(&errors, format, 0);
+                report::findings(&errors, format, 0, None);
             }
             return Err(ExitCode::from(2));
         }
@@ -192,6 +195,8 @@ struct Write<'a> {
     out: &'a Path,
     allow_findings: bool,
     force: bool,
+    /// List every file written, changed and removed.
+    verbose: bool,
 }
 
 /// `render` (with an output folder) and `check` (without): the same work up to writing.
@@ -220,16 +225,9 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
     let bar = report::progress(plan.assets.len() as u64);
     let outcome = pipeline::run(&plan, warnings, &req, &timings, &|| bar.inc(1));
     bar.finish_and_clear();
-    report::findings(&outcome.findings, gate.format, outcome.assets);
+    report::findings(&outcome.findings, gate.format, outcome.assets, outcome.summary.as_ref());
     if let (Some(s), report::Format::Text) = (&outcome.summary, gate.format) {
-        eprintln!(
-            "{} assets: {} rendered, {} unchanged; {} files written to {}",
-            s.assets,
-            s.rendered,
-            s.assets - s.rendered,
-            s.files_written,
-            s.dir.display()
-        );
+        report::summary(s, write.as_ref().is_some_and(|w| w.verbose));
     }
     if show_timings {
         report::timings(&timings);

@@ -11,36 +11,59 @@ pub enum Format {
     Json,
 }
 
-/// Findings of a run: JSON on stdout (`{"findings": [...]}`, a stable schema), or a table on
-/// stderr grouped by asset, campaign-wide findings first.
-pub fn findings(d: &Diagnostics, format: Format, assets: usize) {
+/// Findings of a run: JSON on stdout (`{"findings": [...], "summary": {...}}`, a stable schema),
+/// or text on stderr: campaign-wide findings first, then each distinct finding once, with the
+/// assets it was found on (the same warning on 20 assets is one entry, not 20).
+pub fn findings(d: &Diagnostics, format: Format, assets: usize, summary: Option<&crate::pipeline::Summary>) {
     if format == Format::Json {
         let list: Vec<crate::vocab::diag::Finding> = d.iter().map(Into::into).collect();
-        println!("{}", serde_json::json!({ "findings": list }));
+        println!("{}", serde_json::json!({ "findings": list, "summary": summary }));
         return;
     }
-    let mut groups: Vec<(Option<&str>, Vec<&crate::vocab::Diagnostic>)> = Vec::new();
-    for x in d.iter() {
-        let key = x.asset.as_deref();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(x),
-            None => groups.push((key, vec![x])),
+    // Identical findings (all but the asset) printed once, in the order first found.
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    let ordered = d.iter().filter(|x| x.asset.is_none()).chain(d.iter().filter(|x| x.asset.is_some()));
+    for x in ordered {
+        let mut line = x.clone();
+        line.asset = None;
+        let text = line.to_string().replace('\n', "\n  ");
+        match groups.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, on)) => on.extend(x.asset.as_deref()),
+            None => groups.push((text, x.asset.as_deref().into_iter().collect())),
         }
     }
-    groups.sort_by_key(|(k, _)| k.is_some());
-    for (asset, list) in groups {
-        if let Some(a) = asset {
-            eprintln!("{}", crate::vocab::diag::escape_controls(a));
-        }
-        for x in list {
-            let mut line = x.clone();
-            line.asset = None;
-            let text = line.to_string().replace('\n', "\n    ");
-            eprintln!("{}{text}", if asset.is_some() { "  " } else { "" });
+    for (text, on) in groups {
+        eprintln!("{text}");
+        match on.as_slice() {
+            [] => {}
+            [one] => eprintln!("    on {}", crate::vocab::diag::escape_controls(one)),
+            many => eprintln!("    on {} assets: {}", many.len(), crate::vocab::diag::escape_controls(&many.join(", "))),
         }
     }
     let errors = d.iter().filter(|x| x.is_error()).count();
     eprintln!("{assets} assets checked: {errors} errors, {} warnings", d.0.len() - errors);
+}
+
+/// What a render wrote, changed and removed: counts, and with `verbose` every file.
+pub fn summary(s: &crate::pipeline::Summary, verbose: bool) {
+    eprintln!(
+        "{} assets: {} rendered, {} unchanged; {} files written to {} ({} new, {} changed, {} removed)",
+        s.assets,
+        s.rendered,
+        s.assets - s.rendered,
+        s.files_written,
+        crate::vocab::diag::escape_controls(&s.dir.display().to_string()),
+        s.created.len(),
+        s.changed.len(),
+        s.removed.len()
+    );
+    if verbose {
+        for (what, list) in [("new", &s.created), ("changed", &s.changed), ("removed", &s.removed)] {
+            for f in list {
+                eprintln!("  {what:8} {}", crate::vocab::diag::escape_controls(f));
+            }
+        }
+    }
 }
 
 pub fn print(d: &Diagnostics) {

@@ -36,12 +36,25 @@ pub enum Status {
 }
 
 /// What a render wrote.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Summary {
     pub dir: PathBuf,
     pub assets: usize,
     pub rendered: usize,
     pub files_written: usize,
+    /// Files that did not exist before this run.
+    pub created: Vec<String>,
+    /// Files whose bytes this run changed.
+    pub changed: Vec<String>,
+    /// Files an earlier run made that this one no longer makes, removed.
+    pub removed: Vec<String>,
+}
+
+/// What one commit did to the folder.
+struct Changes {
+    created: Vec<String>,
+    changed: Vec<String>,
+    removed: Vec<String>,
 }
 
 pub struct Outcome {
@@ -112,9 +125,10 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     let written = commit(&dir, &plan.campaign_id, &staging, &assets, req.full, (order, posting), cache.unwrap_or_else(|| Cache::new(&dir)));
     timings.add(Stage::Write, t.elapsed());
     match written {
-        Ok(files_written) => {
+        Ok(Changes { created, changed, removed }) => {
             let rendered = assets.iter().filter(|a| !a.unchanged).count();
-            let summary = Summary { dir, assets: n, rendered, files_written };
+            let files_written = created.len() + changed.len();
+            let summary = Summary { dir, assets: n, rendered, files_written, created, changed, removed };
             // Written with --allow-findings: the files are there, but the run still says it had
             // blocking findings.
             let status = if blocking { Status::Blocked { written: true } } else { Status::Done };
@@ -136,7 +150,7 @@ fn commit(
     full: bool,
     (order, posting): (print_order::PrintOrder, posting_plan::PostingPlan),
     cache: Cache,
-) -> Result<usize, Box<Diagnostic>> {
+) -> Result<Changes, Box<Diagnostic>> {
     let fail = |d: Diagnostic| {
         staging.discard();
         Err(Box::new(d))
@@ -182,7 +196,13 @@ fn commit(
         }
         moves.push(f.rel.clone());
     }
-    let written = moves.iter().filter(|r| r.as_str() != journal::OWNED).count();
+    // Reported by name: the owned-files list is bookkeeping, not output.
+    let mut created = Vec::new();
+    let mut changed = Vec::new();
+    for rel in moves.iter().filter(|r| r.as_str() != journal::OWNED) {
+        if dir.join(rel).exists() { changed.push(rel.clone()) } else { created.push(rel.clone()) }
+    }
+    let removed = removes.clone();
     if !moves.is_empty() || !removes.is_empty() {
         let j = Journal { moves, removes };
         if let Err(r) = journal::prepare(dir, &j) {
@@ -206,7 +226,7 @@ fn commit(
     if full {
         cache.prune(&assets.iter().map(|a| a.spec.key.as_str()).collect::<Vec<_>>());
     }
-    Ok(written)
+    Ok(Changes { created, changed, removed })
 }
 
 fn refusal(r: confine::Refusal) -> Diagnostic {
