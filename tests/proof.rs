@@ -99,7 +99,7 @@ fn proof_sheet_shows_every_asset_and_every_link_resolves() {
 
     // A real browser: every thumbnail loads (no magenta shows), and the page is not blank.
     let png = tmp.path().join("proof.png");
-    screenshot(&page, &png, &tmp.path().join("chromium-profile"), 12000);
+    screenshot(&page, &png, &tmp.path().join("chromium-profile"), 16384);
     let shot = image::open(&png).unwrap().to_rgb8();
     let magenta = shot.pixels().filter(|p| p.0 == [255, 0, 255]).count();
     assert_eq!(magenta, 0, "{magenta} magenta pixels: an image did not load (screenshot: {})", png.display());
