@@ -40,23 +40,30 @@ struct Gate {
     format: report::Format,
 }
 
+/// What `render` and `watch` both take: the campaign, where to write, what to make and check.
+#[derive(clap::Args)]
+struct Target {
+    campaign: PathBuf,
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    #[command(flatten)]
+    select: Select,
+    #[command(flatten)]
+    gate: Gate,
+    /// Worker threads (default: one per core). Output is identical for any value.
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Render, check and write every asset of a campaign into OUT/<campaign-id>/.
     Render {
-        campaign: PathBuf,
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
         #[command(flatten)]
-        select: Select,
-        #[command(flatten)]
-        gate: Gate,
+        target: Target,
         /// Write even when blocking findings were reported (they are recorded in the manifest).
         #[arg(long)]
         allow_findings: bool,
-        /// Worker threads (default: one per core). Output is identical for any value.
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
         /// Render every asset, ignoring the cache of unchanged assets.
         #[arg(long)]
         force: bool,
@@ -92,15 +99,8 @@ enum Command {
     Schema,
     /// Render, then render again whenever the campaign (or a file beside it) is saved.
     Watch {
-        campaign: PathBuf,
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
         #[command(flatten)]
-        select: Select,
-        #[command(flatten)]
-        gate: Gate,
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
+        target: Target,
     },
 }
 
@@ -114,7 +114,7 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Render { campaign, out, select, gate, allow_findings, jobs, force, timings, verbose } => {
+        Command::Render { target: Target { campaign, out, select, gate, jobs }, allow_findings, force, timings, verbose } => {
             set_jobs(jobs);
             let w = Write { out: &out, allow_findings, force, verbose };
             run_campaign(&campaign, &select, &gate, Some(w), timings)
@@ -138,7 +138,7 @@ pub fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Watch { campaign, out, select, gate, jobs } => {
+        Command::Watch { target: Target { campaign, out, select, gate, jobs } } => {
             set_jobs(jobs);
             watch::watch(&campaign, &out, || {
                 let w = Write { out: &out, allow_findings: false, force: false, verbose: false };
