@@ -266,3 +266,27 @@ fn campaign_errors_are_json_findings_too() {
     let f = &v["findings"][0];
     assert_eq!((f["code"].as_str(), f["line"].as_u64(), f["column"].as_u64()), (Some("campaign"), Some(9), Some(10)));
 }
+
+#[test]
+fn a_logo_the_colour_of_its_ground_is_a_contrast_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("good/with-logo.yaml")).unwrap().replace("  background: {cmyk: [100, 80, 20, 40]}", "  background: \"#0B2545\"");
+    std::fs::write(tmp.path().join("c.yaml"), &text).unwrap();
+    // A logo drawn in the background's own navy, on a transparent ground: it vanishes.
+    let logo = |rgb: [u8; 3]| {
+        image::RgbaImage::from_fn(240, 80, |x, y| {
+            if (20..220).contains(&x) && (20..60).contains(&y) { image::Rgba([rgb[0], rgb[1], rgb[2], 255]) } else { image::Rgba([0, 0, 0, 0]) }
+        })
+    };
+    logo([0x0B, 0x25, 0x45]).save(tmp.path().join("logo.png")).unwrap();
+    let (status, findings) = check_json(&tmp.path().join("c.yaml"), &[]);
+    assert_eq!(status, Some(1), "{findings:#?}");
+    let f = findings.iter().find(|f| f["code"] == "contrast" && f["message"].as_str().unwrap().contains("logo disappears")).expect("a logo contrast error");
+    assert_eq!(f["measured"], "0% of its pixels at ≥ 3:1");
+    assert_eq!(f["line"].as_u64(), Some(10), "located at brand.logo");
+    // The same logo in white stands out: no finding.
+    logo([255, 255, 255]).save(tmp.path().join("logo.png")).unwrap();
+    let (status, findings) = check_json(&tmp.path().join("c.yaml"), &[]);
+    assert!(!findings.iter().any(|f| f["message"].as_str().unwrap().contains("logo")), "{findings:#?}");
+    assert_eq!(status, Some(0));
+}

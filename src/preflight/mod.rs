@@ -9,6 +9,7 @@ mod contrast;
 mod copy;
 mod fit;
 mod legibility;
+mod logo;
 mod presence;
 mod qr;
 mod text;
@@ -26,6 +27,7 @@ pub fn check_scene(spec: &AssetSpec, scene: &Scene) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     legibility::check(spec, scene, &mut out);
     contrast::check(spec, scene, &mut out);
+    logo::check(spec, scene, &mut out);
     qr::check(spec, scene, &mut out);
     fit::check(spec, scene, &mut out);
     presence::check(spec, scene, &mut out);
