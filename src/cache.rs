@@ -58,7 +58,7 @@ fn seal(e: &CacheEntry) -> String {
 
 /// A hit must also say what the spec says: the same files, link and alt text.
 pub fn matches_spec(e: &CacheEntry, spec: &AssetSpec) -> bool {
-    let link = spec.qr.as_ref().map(|q| q.link.text.as_str());
+    let link = spec.qr.as_ref().map(|_| spec.link.text.as_str());
     let alt = spec.alt.as_ref().map(|a| a.text.as_str());
     let names = [Some(&spec.files.main), spec.files.proof.as_ref(), spec.files.alt.as_ref()];
     e.entry.link.as_deref() == link

@@ -40,12 +40,10 @@ struct Gate {
     format: report::Format,
 }
 
-/// What `render` and `watch` both take: the campaign, where to write, what to make and check.
+/// What `check`, `render` and `watch` all take: the campaign, what to make, how to judge it.
 #[derive(clap::Args)]
-struct Target {
+struct Source {
     campaign: PathBuf,
-    #[arg(long, default_value = "output")]
-    out: PathBuf,
     #[command(flatten)]
     select: Select,
     #[command(flatten)]
@@ -53,6 +51,15 @@ struct Target {
     /// Worker threads (default: one per core). Output is identical for any value.
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+}
+
+/// What `render` and `watch` take: a source and where to write.
+#[derive(clap::Args)]
+struct Target {
+    #[command(flatten)]
+    source: Source,
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -76,13 +83,8 @@ enum Command {
     },
     /// Validate, lay out, render in memory and preflight every asset; write nothing.
     Check {
-        campaign: PathBuf,
         #[command(flatten)]
-        select: Select,
-        #[command(flatten)]
-        gate: Gate,
-        #[arg(long, short = 'j')]
-        jobs: Option<usize>,
+        source: Source,
     },
     /// Print the format catalogue (built-in, or with a campaign's overrides).
     Formats {
@@ -114,12 +116,12 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Render { target: Target { campaign, out, select, gate, jobs }, allow_findings, force, timings, verbose } => {
+        Command::Render { target: Target { source: Source { campaign, select, gate, jobs }, out }, allow_findings, force, timings, verbose } => {
             set_jobs(jobs);
             let w = Write { out: &out, allow_findings, force, verbose };
             run_campaign(&campaign, &select, &gate, Some(w), timings)
         }
-        Command::Check { campaign, select, gate, jobs } => {
+        Command::Check { source: Source { campaign, select, gate, jobs } } => {
             set_jobs(jobs);
             run_campaign(&campaign, &select, &gate, None, false)
         }
@@ -138,7 +140,7 @@ pub fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Watch { target: Target { campaign, out, select, gate, jobs } } => {
+        Command::Watch { target: Target { source: Source { campaign, select, gate, jobs }, out } } => {
             set_jobs(jobs);
             watch::watch(&campaign, &out, || {
                 let w = Write { out: &out, allow_findings: false, force: false, verbose: false };

@@ -47,10 +47,10 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     let website = part(Role::Website, &copy.website, &copy.website.text, FontRole::Headline, lh::WEBSITE, false, style::WEBSITE);
     let imprint = part(Role::Imprint, &copy.imprint, &copy.imprint.text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
 
-    let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&q.link.text, q.ec) {
-        Ok(m) => Some((m, q.link.text.clone())),
+    let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&a.link.text, q.ec) {
+        Ok(m) => Some((m, a.link.text.clone())),
         Err(e) => {
-            diags.push(Diagnostic::error(Code::Qr, e).for_asset(&a.key).at(source, q.link.span).hint("use a shorter link"));
+            diags.push(Diagnostic::error(Code::Qr, e).for_asset(&a.key).at(source, a.link.span).hint("use a shorter link"));
             None
         }
     });
@@ -127,7 +127,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         }
         items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }
-    if let (Some((matrix, link)), Some(mut tile), Some(q)) = (qr, placed.qr, &a.qr) {
+    if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
         if let Some(k) = f.px_per_mm() {
             tile.x = (tile.x * k).round() / k;
             tile.y = (tile.y * k).round() / k;
@@ -135,7 +135,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let module_mm = tile.w / matrix.total_modules() as f32;
         items.push(Item {
             role: Role::Qr,
-            span: q.link.span,
+            span: a.link.span,
             region: tile,
             kind: ItemKind::Qr(QrBlock { matrix, rect: tile, module_mm, dark: Colour::BLACK, light: Colour::WHITE, link }),
         });

@@ -148,7 +148,7 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
         width_px: w,
         height_px: h,
         qr: spec.qr.is_some(),
-        link: spec.qr.as_ref().map(|q| q.link.text.clone()),
+        link: spec.qr.as_ref().map(|_| spec.link.text.clone()),
         proof,
         alt: spec.alt.as_ref().map(|a| a.text.clone()),
         weeks: spec.weeks.clone(),

@@ -87,11 +87,9 @@ pub struct Logo {
     pub span: Span,
 }
 
-/// The QR code an asset carries: the tracked link it encodes and its error correction.
+/// The QR code an asset carries (it encodes the asset's `link`): its error correction.
 #[derive(Clone, Debug, Serialize)]
 pub struct QrSpec {
-    /// With tracking applied; the span is the campaign's `contact.link`.
-    pub link: Text,
     pub ec: Ec,
 }
 
@@ -178,10 +176,11 @@ pub struct AssetSpec {
     /// Social and screen: the alt text written beside the image (span: the message's `alt`,
     /// or its id when the text is generated).
     pub alt: Option<Text>,
-    /// The campaign link with this asset's tracking tags, whether or not a QR code shows it:
-    /// the posting plan gives it to the scheduler.
+    /// The campaign link with this asset's tracking tags (span: `contact.link`): what its QR code
+    /// encodes, and what the posting plan gives the scheduler. Left out of the cache key: where it
+    /// reaches a file, it does so through the scene's QR block, which is in the key.
     #[serde(skip)]
-    pub link: String,
+    pub link: Text,
     /// The caption posted with it, trimmed (span: the message's `caption`); `None` when the
     /// message has none. Reaches the posting plan, not the asset's files.
     #[serde(skip)]
@@ -341,8 +340,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     imprint: Text::new(c.imprint(), c.organisation.span),
                 };
                 let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
-                let qr =
-                    p.qr.then(|| QrSpec { link: Text::new(tracked.clone(), c.contact.link.span), ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
+                let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, &tracked));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
@@ -376,7 +374,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     style: style.clone(),
                     qr,
                     alt,
-                    link: tracked,
+                    link: Text::new(tracked, c.contact.link.span),
                     caption,
                     pdf,
                     files,

@@ -66,7 +66,7 @@ fn located(spec: &AssetSpec, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// file (lines may have moved since it was stored).
 pub fn relocate(spec: &AssetSpec, f: &Finding) -> Diagnostic {
     let span = match f.code {
-        Code::Qr => spec.qr.as_ref().map(|q| q.link.span),
+        Code::Qr => Some(spec.link.span),
         Code::FileSize => Some(spec.format_span),
         _ => None,
     };

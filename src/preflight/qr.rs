@@ -23,15 +23,15 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         }
         return;
     };
-    let Some(want) = &spec.qr else {
+    if spec.qr.is_none() {
         out.push(Diagnostic::error(Code::Qr, "the asset has a QR code its placement does not ask for").at(spec.source.as_path(), spec.placement_span));
         return;
-    };
-    let span = want.link.span;
+    }
+    let span = spec.link.span;
     let f = &spec.format;
     let err = |msg: String| Diagnostic::error(Code::Qr, msg).at(spec.source.as_path(), span);
-    if q.link != want.link.text {
-        out.push(err("the QR encodes a different link from the asset's".into()).measured(q.link.clone(), want.link.text.clone()));
+    if q.link != spec.link.text {
+        out.push(err("the QR encodes a different link from the asset's".into()).measured(q.link.clone(), spec.link.text.clone()));
     }
     let symbol = q.symbol_rect();
     match (f.kind, f.viewing_m) {
@@ -85,7 +85,7 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
 pub fn check_decode(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else { return };
     let f = &spec.format;
-    let span = spec.qr.as_ref().map_or(spec.placement_span, |w| w.link.span);
+    let span = spec.link.span;
     let err = |msg: String| Diagnostic::error(Code::Qr, msg).at(spec.source.as_path(), span);
     let crop = crop_tile(r, q.rect);
     match decode_modules(&crop, q.module_mm * r.px_per_mm) {

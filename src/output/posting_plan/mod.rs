@@ -98,7 +98,7 @@ pub fn posting_plan(plan: &Plan) -> (PostingPlan, Vec<Diagnostic>) {
                     file: a.files.main.clone(),
                     language: a.language.clone(),
                     alt_text: alt_text.clone(),
-                    link: a.link.clone(),
+                    link: a.link.text.clone(),
                 });
                 continue;
             }
@@ -114,7 +114,7 @@ pub fn posting_plan(plan: &Plan) -> (PostingPlan, Vec<Diagnostic>) {
                     language: a.language.clone(),
                     caption: caption.clone(),
                     alt_text: alt_text.clone(),
-                    link: a.link.clone(),
+                    link: a.link.text.clone(),
                 },
             ));
         }
