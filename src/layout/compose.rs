@@ -54,13 +54,14 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
             None
         }
     });
-    // The QR's printed size: the format's minimum with a margin, or a share of the safe area;
+    // The QR's printed size: the minimum for this code on this format (the format's rule, or
+    // enough pixels per module for a phone, whichever is larger) with a margin, or a share of the safe area;
     // never more than a cap share of the safe area's short side. A minimum that cannot be met
     // (a QR forced onto a billboard read from 50 m would need to be 5 m wide) is left for
     // preflight to measure and report from the scene.
     let mut qr_tile = None;
     if let Some((m, _)) = &qr {
-        let min_symbol = f.min_qr_symbol_mm();
+        let min_symbol = m.min_symbol_mm(f);
         let per_symbol = m.total_modules() as f32 / m.size as f32;
         let cap = style::QR_CAP_SHARE * safe.w.min(safe.h);
         let symbol = (min_symbol * style::QR_OVER_MINIMUM).max(style::QR_SHARE * safe.w.min(safe.h)).min(cap / per_symbol);

@@ -12,6 +12,7 @@ mod legibility;
 mod logo;
 mod presence;
 mod qr;
+pub mod qr_read;
 mod text;
 
 pub use copy::check_copy;

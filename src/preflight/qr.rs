@@ -2,6 +2,7 @@
 //! correction, and a decode of the rendered pixels — at the proof's density and at the size a
 //! phone camera would see it — that must equal the asset's link exactly.
 
+use super::qr_read;
 use crate::layout::Scene;
 use crate::plan::AssetSpec;
 use crate::qr::{Ec, QUIET_ZONE};
@@ -9,12 +10,7 @@ use crate::render::raster::Raster;
 use crate::vocab::Kind;
 use crate::vocab::units::CSS_PX_PER_MM;
 use crate::vocab::{Code, Diagnostic};
-use image::{GrayImage, imageops};
-
-/// Phone camera model for the "as a phone sees it" decode: 3,000 px across a 70° field of view
-/// (a 12 MP main camera resolves ~4,000; scanning apps often use a video stream).
-const PHONE_PX: f32 = 3000.0;
-const PHONE_FOV_TAN_HALF: f32 = 0.7; // tan(35°)
+use image::GrayImage;
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else {
@@ -81,38 +77,47 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Decode the code from the rendered pixels, at the raster's density and as a phone sees it.
+/// Decode the code from the rendered pixels at the raster's density (the content must be the
+/// link), then judge it as a phone at the viewing distance sees it (see `qr_read`).
 pub fn check_decode(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
     let Some(q) = scene.qr() else { return };
     let f = &spec.format;
     let span = spec.link.span;
     let err = |msg: String| Diagnostic::error(Code::Qr, msg).at(spec.source.as_path(), span);
     let crop = crop_tile(r, q.rect);
-    match decode_modules(&crop, q.module_mm * r.px_per_mm) {
+    match qr_read::read(&crop, q.module_mm * r.px_per_mm) {
         Some(got) if got == q.link => {}
-        got => out.push(
-            err("the QR code in the rendered image does not read back as the link".into())
-                .measured(got.unwrap_or_else(|| "no code found".into()), q.link.clone()),
-        ),
-    }
-    // As a phone sees it: print at the viewing distance; screens and social at the size a
-    // phone shows them (social: 1080 device px wide, a full-width feed image).
-    let phone_px_per_mm = match (f.kind, f.viewing_m, f.display_mm) {
-        (Kind::Print, Some(d), _) => PHONE_PX / (2.0 * d * 1000.0 * PHONE_FOV_TAN_HALF),
-        (Kind::Screen, Some(d), Some((dw, _))) => PHONE_PX / (2.0 * d * 1000.0 * PHONE_FOV_TAN_HALF) * dw / f.width_mm,
-        _ => 1080.0 / f.width_mm,
-    };
-    let k = (phone_px_per_mm / r.px_per_mm).min(1.0);
-    if k < 0.999 {
-        let (w, h) = (((crop.width() as f32) * k).round().max(1.0) as u32, ((crop.height() as f32) * k).round().max(1.0) as u32);
-        let small = imageops::resize(&crop, w, h, imageops::FilterType::Triangle);
-        if decode_modules(&small, q.module_mm * r.px_per_mm * k).as_deref() != Some(q.link.as_str()) {
-            let at = f.viewing_m.map(|d| format!(" from {d} m")).unwrap_or_default();
+        got => {
             out.push(
-                err(format!("the QR code would not scan{at} as a phone sees it"))
-                    .measured(format!("{:.1} px per module", q.module_mm * phone_px_per_mm), "decodes (≥ ~3 px per module)"),
+                err("the QR code in the rendered image does not read back as the link".into())
+                    .measured(got.unwrap_or_else(|| "no code found".into()), q.link.clone()),
             );
+            return;
         }
+    }
+    let phone = f.phone_px_per_mm();
+    let module_px = q.module_mm * phone;
+    let at = f.viewing_m.filter(|_| f.kind != Kind::Social).map(|d| format!(" from {d} m")).unwrap_or_default();
+    if module_px < qr_read::MIN_PHONE_PX_PER_MODULE {
+        out.push(
+            err(format!("the QR code's modules are too small for a phone to scan{at}"))
+                .measured(
+                    format!("{module_px:.1} px per module as a phone sees it"),
+                    format!("≥ {} px per module (≥ {} per module)", qr_read::MIN_PHONE_PX_PER_MODULE, super::mm(qr_read::MIN_PHONE_PX_PER_MODULE / phone)),
+                )
+                .hint("give the QR more room, or use a shorter link (`contact.short_link`) so it needs fewer modules"),
+        );
+        return;
+    }
+    // The raster is never coarser than the phone's view on print (proofs are 20 px per mm);
+    // where it is (social, shown at its own pixels) the view is the raster itself.
+    let k = (phone / r.px_per_mm).min(1.0);
+    let view = qr_read::phone_view(&crop, k);
+    if !qr_read::phone_reads(&view, q.module_mm * r.px_per_mm * k, &q.link) {
+        out.push(
+            err(format!("the QR code would not scan{at} as a phone sees it"))
+                .measured(format!("no read at {module_px:.1} px per module"), "decodes to the link"),
+        );
     }
 }
 
@@ -133,33 +138,4 @@ fn crop_tile(r: &Raster, rect: crate::vocab::units::Rect) -> GrayImage {
         }
     }
     g
-}
-
-/// rqrr finds grids less reliably than phone decoders when modules straddle pixels (seen: codes
-/// zbar reads at 6.2 px per module, rqrr misses). So a miss is retried on the same pixels
-/// resampled to a whole number of pixels per module: no information is added, only aligned.
-fn decode_modules(img: &GrayImage, module_px: f32) -> Option<String> {
-    decode(img).or_else(|| {
-        // Under a pixel a module no decoder can read, and upsampling it would ask for
-        // gigabytes: no code (a finding), never an allocation that cannot be met.
-        if module_px.is_nan() || module_px < 1.0 {
-            return None;
-        }
-        let target = module_px.ceil().max(4.0);
-        let k = target / module_px;
-        let (w, h) = (((img.width() as f32) * k).round() as u32, ((img.height() as f32) * k).round() as u32);
-        if u64::from(w) * u64::from(h) > MAX_DECODE_PX {
-            return None;
-        }
-        decode(&imageops::resize(img, w.max(1), h.max(1), imageops::FilterType::Triangle))
-    })
-}
-
-/// The largest image the resampled retry decodes (64 MB of grey): far above any code a poster
-/// carries at 4 px per module.
-const MAX_DECODE_PX: u64 = 64_000_000;
-
-fn decode(img: &GrayImage) -> Option<String> {
-    let mut prepared = rqrr::PreparedImage::prepare(img.clone());
-    prepared.detect_grids().into_iter().find_map(|g| g.decode().ok().map(|(_, s)| s))
 }

@@ -155,6 +155,22 @@ impl Format {
         }
     }
 
+    /// Pixels per scene mm as a phone camera sees the artwork: print from the viewing distance
+    /// (scene mm are full size); screens from theirs, over the displayed width; social at the size
+    /// a phone shows it (1,080 device px across a full-width feed image). The camera: 3,000 px
+    /// across a 70° field of view (a 12 MP main camera resolves ~4,000; scanning apps often use
+    /// a video stream).
+    pub fn phone_px_per_mm(&self) -> f32 {
+        const PHONE_PX: f32 = 3000.0;
+        const FOV_TAN_HALF: f32 = 0.7; // tan(35°)
+        let at = |d: f32| PHONE_PX / (2.0 * d * 1000.0 * FOV_TAN_HALF);
+        match (self.kind, self.viewing_m, self.display_mm) {
+            (Kind::Print, Some(d), _) => at(d),
+            (Kind::Screen, Some(d), Some((dw, _))) => at(d) * dw / self.width_mm,
+            _ => 1080.0 / self.width_mm,
+        }
+    }
+
     /// Smallest font size on social images, in scene mm: 28 px per 1080 px of width.
     pub fn min_social_text_mm(&self) -> f32 {
         28.0 / 1080.0 * self.width_mm

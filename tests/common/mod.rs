@@ -38,15 +38,12 @@ pub fn manifest(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&text).expect("manifest is JSON")
 }
 
-/// Decode every QR code in an image file with rqrr; returns the payloads.
+/// Decode every QR code in an image file with zbarimg (zbar-tools): an independent reader,
+/// never one of the decoders preflight itself uses (rxing, rqrr). Returns the payloads.
 pub fn decode_qr(path: &Path) -> Vec<String> {
-    let img = image::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display())).to_luma8();
-    decode_luma(&img)
-}
-
-pub fn decode_luma(img: &image::GrayImage) -> Vec<String> {
-    let mut prepared = rqrr::PreparedImage::prepare(img.clone());
-    prepared.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, s)| s)).collect()
+    let out =
+        Command::new("zbarimg").args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"]).arg(path).output().expect("zbarimg runs (apt install zbar-tools)");
+    String::from_utf8(out.stdout).expect("zbarimg prints UTF-8").lines().map(str::to_string).collect()
 }
 
 /// All files below `dir`, relative, sorted.
