@@ -62,7 +62,7 @@ fn rxing_read(img: &GrayImage) -> Option<String> {
         let source = Luma8LuminanceSource::new(img.as_raw().clone(), img.width(), img.height()).ok()?;
         let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
         let hints = DecodeHints { TryHarder: Some(true), ..DecodeHints::default() };
-        QRCodeReader::default().decode_with_hints(&mut bitmap, &hints).ok().map(|r| r.getText().to_string())
+        QRCodeReader.decode_with_hints(&mut bitmap, &hints).ok().map(|r| r.getText().to_string())
     })
     .ok()
     .flatten()
