@@ -33,7 +33,9 @@ fn property(path: &str) -> Value {
         "contact.helpline" => json!({"type": "string", "pattern": "^\\+?[0-9 ]+$", "description": "digits, spaces and a leading + only; quote it"}),
         "contact.website" => json!({"type": "string", "minLength": 1, "description": "the address as printed"}),
         "contact.link" => json!({"type": "string", "pattern": "^https?://", "description": "the absolute URL the QR codes open"}),
-        "contact.short_link" => json!({"type": "string", "pattern": "^https?://", "description": "a base URL the campaign controls, for short QR links"}),
+        "contact.short_link" => {
+            json!({"type": "string", "pattern": "^https?://", "description": "a base URL the campaign controls: each QR encodes it plus a short code; redirects.csv maps codes to full tracked links"})
+        }
         "contact.other_numbers" => {
             json!({"type": "array", "items": {"type": "string"}, "description": "other phone numbers copy may name; any other number is an error"})
         }

@@ -70,6 +70,8 @@ pub struct Contact {
     pub helpline_note: Option<Localised>,
     pub website: Field<String>,
     pub link: Field<String>,
+    /// A base URL the campaign controls (ends in `/`): each QR encodes it plus a short code.
+    pub short_link: Option<Field<String>>,
     pub tracking: bool,
     /// Other phone numbers copy may name (an office line); any other number is an error.
     pub other_numbers: Vec<Field<String>>,

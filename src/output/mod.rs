@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod posting_plan;
 pub mod print_order;
 pub mod proof;
+pub mod redirects;
 
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 use super::{Options, Rendered, Stage, Timings, findings, render_all};
 use crate::cache::Cache;
 use crate::output::journal::{self, Journal};
-use crate::output::{self, OutFile, Staging, confine, lock, manifest, posting_plan, print_order};
+use crate::output::{self, OutFile, Staging, confine, lock, manifest, posting_plan, print_order, redirects};
 use crate::plan::Plan;
 use crate::vocab::{Code, Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -106,6 +106,7 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     all.extend(Diagnostics(crate::preflight::check_copy(plan)));
     all.extend(findings(&assets));
     let order = print_order::print_order(plan);
+    let redirects = redirects::redirects(plan);
 
     let blocking = all.iter().any(|d| d.is_error() || (req.deny_warnings && !d.is_error()));
     let blocked = Status::Blocked { written: false };
@@ -122,7 +123,7 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
         return Outcome { findings: all, assets: n, status: blocked, summary: None };
     }
     let t = std::time::Instant::now();
-    let written = commit(&dir, &plan.campaign_id, &staging, &assets, req.full, (order, posting), cache.unwrap_or_else(|| Cache::new(&dir)));
+    let written = commit(&dir, &plan.campaign_id, &staging, &assets, req.full, (order, posting, redirects), cache.unwrap_or_else(|| Cache::new(&dir)));
     timings.add(Stage::Write, t.elapsed());
     match written {
         Ok(Changes { created, changed, removed }) => {
@@ -148,7 +149,7 @@ fn commit(
     staging: &Staging,
     assets: &[Rendered],
     full: bool,
-    (order, posting): (print_order::PrintOrder, posting_plan::PostingPlan),
+    (order, posting, redirects): (print_order::PrintOrder, posting_plan::PostingPlan, redirects::Redirects),
     cache: Cache,
 ) -> Result<Changes, Box<Diagnostic>> {
     let fail = |d: Diagnostic| {
@@ -157,7 +158,7 @@ fn commit(
     };
     let mut files: Vec<OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
     if full {
-        files.extend(order.files().into_iter().chain(posting.files()));
+        files.extend(order.files().into_iter().chain(posting.files()).chain(redirects.files()));
     }
     let manifest = manifest::Manifest {
         campaign: campaign_id.to_string(),

@@ -2,6 +2,7 @@
 
 use crate::campaign::Campaign;
 use crate::vocab::{Format, Kind};
+use sha2::{Digest, Sha256};
 
 /// The asset's link with UTM tags (docs/campaign-format.md): utm_source = format id,
 /// utm_medium = print|social|screen, utm_campaign = campaign id, utm_content = message id, plus
@@ -30,4 +31,37 @@ pub fn tracked_link(c: &Campaign, f: &Format, message: &str, weeks: &[u32]) -> S
     let mut out = url.clone();
     out.set_query(Some(&parts.join("&")));
     out.to_string()
+}
+
+/// Characters of a short code: Crockford's base32 in lower case (no i, l, o or u), so a code
+/// read aloud or typed from a poster cannot be confused.
+const CODE_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// Characters per code: 40 bits, so two of a campaign's few hundred links share one with odds
+/// of about one in ten million (and the plan refuses it if they do).
+const CODE_LEN: usize = 8;
+
+/// The short code for a full tracked link under a base: the first 40 bits of the SHA-256 of
+/// both, in base32. The same link always gets the same code (a reprint or a rerun never breaks a
+/// printed code), and the code says nothing about the person who scans it.
+pub fn short_code(base: &str, target: &str) -> String {
+    let digest = Sha256::new().chain_update(base.as_bytes()).chain_update(b"\n").chain_update(target.as_bytes()).finalize();
+    let bits = digest[..5].iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    (0..CODE_LEN).rev().map(|i| CODE_ALPHABET[((bits >> (5 * i)) & 31) as usize] as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_codes_are_stable_and_unambiguous() {
+        let base = "https://stopitnow.org.uk/go/";
+        let a = short_code(base, "https://www.stopitnow.org.uk/?utm_source=phone-box");
+        assert_eq!(a, short_code(base, "https://www.stopitnow.org.uk/?utm_source=phone-box"));
+        assert_eq!(a.len(), CODE_LEN);
+        assert!(a.chars().all(|c| c.is_ascii_digit() || (c.is_ascii_lowercase() && !"ilou".contains(c))), "{a}");
+        assert_ne!(a, short_code(base, "https://www.stopitnow.org.uk/?utm_source=six-sheet"));
+        assert_ne!(a, short_code("https://example.org/s/", "https://www.stopitnow.org.uk/?utm_source=phone-box"));
+    }
 }

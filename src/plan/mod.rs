@@ -176,8 +176,9 @@ pub struct AssetSpec {
     /// Social and screen: the alt text written beside the image (span: the message's `alt`,
     /// or its id when the text is generated).
     pub alt: Option<Text>,
-    /// The campaign link with this asset's tracking tags (span: `contact.link`): what its QR code
-    /// encodes, and what the posting plan gives the scheduler. Left out of the cache key: where it
+    /// The campaign link with this asset's tracking tags (span: `contact.link`), or with a short
+    /// link its base + code (span: `contact.short_link`): what its QR code encodes, and what the
+    /// posting plan gives the scheduler. Left out of the cache key: where it
     /// reaches a file, it does so through the scene's QR block, which is in the key.
     #[serde(skip)]
     pub link: Text,
@@ -185,6 +186,10 @@ pub struct AssetSpec {
     /// message has none. Reaches the posting plan, not the asset's files.
     #[serde(skip)]
     pub caption: Option<Text>,
+    /// With `contact.short_link`: the code and the full tracked link `link` redirects to
+    /// (redirects.csv). Reaches no asset file but through the link.
+    #[serde(skip)]
+    pub redirect: Option<Redirect>,
     #[serde(skip)]
     pub platform: Platform,
     /// What copy may name besides the helpline and website: checked by preflight, never
@@ -228,6 +233,15 @@ pub struct Plan {
     pub posting: PostingTimes,
     /// Warnings about what the plan leaves out (an artwork no site ever shows).
     pub findings: Vec<Diagnostic>,
+}
+
+/// A short link: `short` (base + `code`) is what the asset carries; the campaign's server sends
+/// it on to `target`, the full tracked link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Redirect {
+    pub code: String,
+    pub short: String,
+    pub target: String,
 }
 
 /// Filter for `render --only` / `--message`.
@@ -340,6 +354,13 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     imprint: Text::new(c.imprint(), c.organisation.span),
                 };
                 let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
+                // With a short link, the QR, the caption and the alt text carry base + code;
+                // redirects.csv sends the code to the full tracked link.
+                let redirect = c.contact.short_link.as_ref().map(|base| {
+                    let code = link::short_code(&base.value, &tracked);
+                    Redirect { short: format!("{}{code}", base.value), code, target: tracked.clone() }
+                });
+                let tracked = redirect.as_ref().map_or(tracked, |r| r.short.clone());
                 let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, &tracked));
@@ -374,7 +395,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     style: style.clone(),
                     qr,
                     alt,
-                    link: Text::new(tracked, c.contact.link.span),
+                    link: Text::new(tracked, c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span)),
+                    redirect,
                     caption,
                     pdf,
                     files,
@@ -384,6 +406,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             }
         }
     }
+    findings.extend(short_code_clashes(&assets));
     Plan {
         campaign_id: c.id.clone(),
         source,
@@ -436,11 +459,34 @@ fn unmade(c: &Campaign, label: &str, m: &crate::campaign::Message, lang: &str, w
     .hint("add sites, or post fewer messages or languages in those weeks")
 }
 
+/// Two different tracked links with one short code would send some scans to the wrong page: an
+/// error (odds about one in ten million for a few hundred links), never a silent redirect.
+fn short_code_clashes(assets: &[AssetSpec]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::BTreeMap<&str, &Redirect> = std::collections::BTreeMap::new();
+    let mut out = Vec::new();
+    for a in assets {
+        let Some(r) = &a.redirect else { continue };
+        match seen.get(r.code.as_str()) {
+            Some(other) if other.target != r.target => out.push(
+                Diagnostic::error(Code::Campaign, format!("short code {} stands for two links: {} and {}", r.code, other.target, r.target))
+                    .at(a.source.as_path(), a.link.span)
+                    .hint("change contact.short_link (any other base gives new codes), or leave it out"),
+            ),
+            _ => {
+                seen.insert(&r.code, r);
+            }
+        }
+    }
+    out
+}
+
 /// What copy may name besides the helpline and the website: for the copy cross-checks.
 fn known(c: &Campaign) -> Known {
     let host_of = |s: &str| s.split_once("://").map_or(s, |(_, r)| r).split(['/', '?', '#', ':']).next().unwrap_or("").to_lowercase();
     let link_host = url::Url::parse(&c.contact.link.value).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
-    Known { other_numbers: c.contact.other_numbers.iter().map(|n| n.value.clone()).collect(), hosts: vec![host_of(&c.contact.website.value), link_host] }
+    let mut hosts = vec![host_of(&c.contact.website.value), link_host];
+    hosts.extend(c.contact.short_link.as_ref().map(|s| host_of(&s.value)));
+    Known { other_numbers: c.contact.other_numbers.iter().map(|n| n.value.clone()).collect(), hosts }
 }
 
 /// Pixel size of an asset's main raster: the format's pixels, or the print proof's.

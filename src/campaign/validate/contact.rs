@@ -138,12 +138,26 @@ pub(super) fn contact(cx: &mut Ctx, f: &m::FileModel, languages: &[String]) -> C
             );
         }
     }
-    if let Some(short) = &ct.short_link
-        && link(cx, "contact.short_link", short).is_some()
-    {
-        // Accepted (the contract has it) but not yet made: say so rather than ignore it.
-        cx.warn(Code::Campaign, sp(short), "contact.short_link is not supported yet; every QR code encodes the full tracked link");
-    }
+    // A short link is a base the campaign's own server answers: each QR encodes base + a code,
+    // and redirects.csv maps the code to the full tracked link. Its own query or fragment would
+    // be lost once a code is appended, so it has none; the code always follows a `/`.
+    let short_link = ct.short_link.as_ref().and_then(|short| {
+        let u = link(cx, "contact.short_link", short)?;
+        if u.query().is_some() || u.fragment().is_some() {
+            let base = format!("{}://{}{}", u.scheme(), u.host_str().unwrap_or(""), u.path());
+            cx.err_hint(
+                sp(short),
+                "contact.short_link has a query or #fragment; a code is appended to its path",
+                format!("a base path, e.g. short_link: \"{base}\""),
+            );
+            return None;
+        }
+        let mut base = u.to_string();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Some(Field { value: base, span: sp(short) })
+    });
     if ct.link.value.len() > MAX_LINK_BYTES {
         cx.err_hint(
             sp(&ct.link),
@@ -157,6 +171,7 @@ pub(super) fn contact(cx: &mut Ctx, f: &m::FileModel, languages: &[String]) -> C
         helpline_note,
         website: Field { value: w.trim().to_string(), span: sp(&ct.website) },
         link: Field { value: ct.link.value.clone(), span: sp(&ct.link) },
+        short_link,
         tracking,
         other_numbers,
     }
