@@ -50,6 +50,7 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("qr-maybe.yaml", 25, 9, "placements[1].qr: expected auto, on or off, found the text \"maybe\""),
     ("headline-number.yaml", 19, 15, "messages[0].headline: expected a text, or a map of language tag to text, found the number 2019"),
     ("contact-null.yaml", 11, 8, "contact: expected a mapping, found nothing (an empty value)"),
+    ("brand-fonts-text.yaml", 12, 10, "brand.fonts: expected a mapping, found the text \"fonts/Bold.ttf\""),
     // unknown keys, duplicate keys, missing keys
     ("unknown-top-key.yaml", 21, 1, "unknown key `placement` at the top level"),
     ("unknown-contact-key.yaml", 13, 3, "contact: unknown key `phone`"),
@@ -115,6 +116,7 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("binary.yaml", 1, 1, "the file is not UTF-8 text: byte 0x89 at line 1, column 1"),
     ("syntax-error.yaml", 24, 12, "yaml syntax error: this `[` is never closed (noticed at line 25, column 11"),
     ("bad-indentation.yaml", 14, 4, "yaml syntax error: while parsing a block mapping, did not find expected key"),
+    ("over-indented-key.yaml", 7, 4, "yaml syntax error: while parsing a block mapping, did not find expected key"),
     ("tab-indent.yaml", 9, 1, "yaml syntax error: while scanning a plain scalar, found a tab"),
     ("two-documents.yaml", 25, 1, "the file holds more than one YAML document; a campaign is exactly one"),
     ("custom-tag.yaml", 6, 9, "tag `!upper` is not part of the campaign format"),
@@ -140,6 +142,12 @@ const HINTS: &[(&str, &str)] = &[
     ("date-uk-order.yaml", "hint: write an ISO date, e.g. 2019-03-18"),
     ("headline-number.yaml", "hint: put the text in quotes"),
     ("tab-indent.yaml", "hint: indent with spaces"),
+    ("over-indented-key.yaml", "hint: check the indentation: the keys of one mapping must start in the same column"),
+    ("bad-indentation.yaml", "hint: check the indentation"),
+    (
+        "brand-fonts-text.yaml",
+        "hint: fonts: a mapping of font files, written on the lines below it and indented: `headline: fonts/Bold.ttf` and `body: fonts/Regular.ttf`",
+    ),
     ("placement-language-unknown.yaml", "hint: use one of en-GB, or add it to campaign.languages"),
     ("spares-word.yaml", "hint: write a percent such as spares: 10% or a count such as spares: 3"),
     ("colour-unquoted-hash.yaml", "hint: a # starts a comment in YAML: quote colours, e.g. background: \"#00796B\""),

@@ -234,7 +234,7 @@ fn syntax_hint(msg: &str) -> Option<&'static str> {
         Some("a list [ … ] or mapping { … } opened above may be missing its closing bracket")
     } else if msg.contains("quote") {
         Some("a quoted text is missing its closing quote")
-    } else if msg.contains("block mapping") || msg.contains("indent") {
+    } else if msg.contains("block mapping") || msg.contains("indent") || msg.contains("mapping values are not allowed") {
         Some("check the indentation: the keys of one mapping must start in the same column")
     } else if msg.contains("character") {
         Some("the file holds a control character; is it a text file?")

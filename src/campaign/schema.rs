@@ -86,6 +86,11 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "reposting") => "reposting: changes or weekly",
         (_, "spread_days") => "a number of days, 1 to 7, e.g. spread_days: 5",
         ("posting", _) => "posting: a mapping with time and spread_days",
+        ("brand.fonts", _) => {
+            "fonts: a mapping of font files, written on the lines below it and indented: `headline: fonts/Bold.ttf` and `body: fonts/Regular.ttf`"
+        }
+        ("print", _) => "print: a mapping with any of output_profile, crop_marks, supply_working_days and reposting",
+        (p, _) if p.ends_with(".short") => "short: a mapping with headline and body, e.g. short: {headline: \"Get help.\", body: \"\"}",
         (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
         (_, "background" | "text" | "accent" | "accent_text") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,
