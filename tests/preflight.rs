@@ -233,6 +233,29 @@ mod doctored {
     }
 
     #[test]
+    fn a_helpline_the_backend_did_not_draw_is_absent_from_the_pixels() {
+        let (_, spec, scene) = phone_box();
+        let (width, height) = spec.px;
+        // The scene as laid out passes on its own pixels (no false alarm) ...
+        let r = raster::render(&scene, &RasterOptions { width, height });
+        let d = preflight::check_pixels(&spec, &scene, &r);
+        assert!(d.iter().all(|d| d.code != "presence"), "{d:?}");
+        // ... but pixels drawn without the helpline's glyphs fail it, though the scene holds it.
+        let mut drawn = scene.clone();
+        for i in &mut drawn.items {
+            if let ItemKind::Text(t) = &mut i.kind
+                && i.role == Role::Helpline
+            {
+                t.runs.clear();
+            }
+        }
+        let r = raster::render(&drawn, &RasterOptions { width, height });
+        let d = preflight::check_pixels(&spec, &scene, &r);
+        let f = d.iter().find(|d| d.code == "presence").expect("presence error from the pixels");
+        assert!(f.message.contains("helpline line \"0808 1000 900\" is in the layout but not in the rendered image"), "{}", f.message);
+    }
+
+    #[test]
     fn a_tile_too_tight_for_the_quiet_zone_is_a_qr_error() {
         let (_, spec, mut scene) = phone_box();
         for i in &mut scene.items {

@@ -37,10 +37,11 @@ pub fn check_scene(spec: &AssetSpec, scene: &Scene) -> Vec<Diagnostic> {
 }
 
 /// Checks that read the rendered pixels: the QR decoded at the raster's density and as a phone
-/// sees it.
+/// sees it; the required texts inked where the scene puts them.
 pub fn check_pixels(spec: &AssetSpec, scene: &Scene, raster: &Raster) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     qr::check_decode(spec, scene, raster, &mut out);
+    presence::check_pixels(spec, scene, raster, &mut out);
     located(spec, out)
 }
 

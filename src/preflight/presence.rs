@@ -4,21 +4,28 @@
 //! 48-sheet is in the scene but not on the poster; it is absent.
 
 use super::mm;
+use crate::layout::scene::TextBlock;
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::{AssetSpec, Text};
+use crate::render::raster::Raster;
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Diagnostic};
 
 /// Float tolerance in scene mm, as `fit` uses.
 const EPS: f32 = 0.05;
 
-pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+/// The texts every asset must show, with where the campaign gives them.
+fn wanted(spec: &AssetSpec) -> Vec<(Role, &Text)> {
     let copy = &spec.copy;
     let mut want: Vec<(Role, &Text)> = vec![(Role::Helpline, &copy.helpline), (Role::Website, &copy.website), (Role::Imprint, &copy.imprint)];
     if let Some(h) = &copy.hours {
         want.push((Role::Hours, h));
     }
-    for (role, text) in want {
+    want
+}
+
+pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
+    for (role, text) in wanted(spec) {
         let found = scene.items.iter().enumerate().find_map(|(i, it)| match &it.kind {
             ItemKind::Text(t) if it.role == role => Some((i, t)),
             _ => None,
@@ -73,6 +80,75 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// Share of a line's box that must be drawn in (or near) the text colour for the line to count
+/// as drawn. Digits and letters ink 15–40% of their line box; a box with under 2% is empty or
+/// holds a stray edge, not a line of text.
+const MIN_INK_SHARE: f32 = 0.02;
+
+/// Presence confirmed on the rendered pixels: every line of each required text that the scene
+/// places on the page has ink of its colour where the scene says it is. Catches what the scene
+/// cannot show: a glyph outline that drew nothing, a backend that skipped or misplaced the text.
+pub fn check_pixels(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
+    for (role, text) in wanted(spec) {
+        let Some(t) = scene.items.iter().find_map(|it| match &it.kind {
+            ItemKind::Text(t) if it.role == role && t.text == text.text => Some(t),
+            _ => None,
+        }) else {
+            continue; // absent or different: reported by `check` from the scene
+        };
+        let trim = scene.trim();
+        for line in t.lines.iter().filter(|l| trim.contains(&l.rect, EPS)) {
+            let share = ink_share(t, line.rect, r);
+            if share < MIN_INK_SHARE {
+                let shown = &t.text[line.text.clone()];
+                out.push(
+                    Diagnostic::error(Code::Presence, format!("the {} line {shown:?} is in the layout but not in the rendered image", role.as_str()))
+                        .measured(format!("{:.1}% of its box inked", share * 100.0), format!("≥ {:.0}%", MIN_INK_SHARE * 100.0))
+                        .at(spec.source.as_path(), text.span),
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// Share of the pixels in `rect` at least half-way from the box's backdrop to the text colour.
+/// The backdrop is the box's most common colour among pixels that are not near the text colour.
+fn ink_share(t: &TextBlock, rect: Rect, r: &Raster) -> f32 {
+    let k = r.px_per_mm;
+    let (x0, y0) = ((rect.x * k).floor().max(0.0) as u32, (rect.y * k).floor().max(0.0) as u32);
+    let (x1, y1) = (((rect.right() * k).ceil() as u32).min(r.width), ((rect.bottom() * k).ceil() as u32).min(r.height));
+    if x1 <= x0 || y1 <= y0 {
+        return 0.0;
+    }
+    let ink = t.colour.srgb.map(i32::from);
+    let dist = |p: [i32; 3]| (0..3).map(|i| (p[i] - ink[i]).abs()).sum::<i32>();
+    let pixel = |x: u32, y: u32| {
+        let i = ((y * r.width + x) * 3) as usize;
+        [i32::from(r.rgb[i]), i32::from(r.rgb[i + 1]), i32::from(r.rgb[i + 2])]
+    };
+    let mut counts: std::collections::BTreeMap<[i32; 3], u32> = std::collections::BTreeMap::new();
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let p = pixel(x, y);
+            if dist(p) > 24 {
+                *counts.entry(p).or_default() += 1;
+            }
+        }
+    }
+    let Some((backdrop, _)) = counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))) else {
+        return 1.0; // every pixel is the text colour
+    };
+    let gap = dist(backdrop);
+    let mut inked = 0u32;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            inked += (2 * dist(pixel(x, y)) <= gap) as u32;
+        }
+    }
+    inked as f32 / ((x1 - x0) * (y1 - y0)) as f32
 }
 
 /// How far `r` reaches outside `c`, in mm (the largest of the four sides).
