@@ -345,3 +345,27 @@ fn glyph_runs_of_a_scene_name_only_bundled_or_campaign_fonts() {
         let _ = scene.items.iter().filter(|i| matches!(i.kind, ItemKind::Qr(_))).count();
     }
 }
+
+#[test]
+fn a_phone_number_inside_right_to_left_copy_reads_left_to_right_and_never_breaks() {
+    // With plain spaces between the groups, bidi would show "900 1000 0808" in an Urdu
+    // sentence; the groups are tied, so the digits run left to right in reading order.
+    let body = "ہمیں 0808 1000 900 پر کال کریں، ہم آپ کی بات رازداری سے سنیں گے اور مدد کریں گے";
+    let yaml = format!(
+        "{}messages:\n  - id: m\n    headline: \"ابھی مدد حاصل کریں\"\n    body: \"{body}\"\n    caption: \"{{helpline}}\"\nplacements:\n  - format: instagram-square\n  - format: phone-box\n    sites: 1\n",
+        head(1, "[ur]")
+    );
+    let c = load_yaml(&yaml);
+    for (spec, scene, diags) in lay_out(&c, &Selection::default()) {
+        assert!(diags.iter().all(|d| d.severity != Severity::Error), "{}: {diags:?}", spec.key);
+        let t = text(&scene, Role::Body);
+        let start = t.text.find("0808").unwrap();
+        let end = t.text.find("900").unwrap() + 3;
+        let mut digits: Vec<_> = t.runs.iter().flat_map(|r| &r.glyphs).filter(|g| g.text.start >= start && g.text.end <= end).collect();
+        digits.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let read: String = digits.iter().map(|g| &t.text[g.text.clone()]).collect();
+        assert_eq!(read.replace('\u{a0}', " "), "0808 1000 900", "{}: left to right on the page", spec.key);
+        let line_of = |g: &billposter::layout::scene::Glyph| t.lines.iter().position(|l| l.text.contains(&g.text.start));
+        assert!(digits.iter().all(|g| line_of(g) == line_of(digits[0])), "{}: the number on one line", spec.key);
+    }
+}

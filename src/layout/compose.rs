@@ -143,6 +143,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
 /// a wrapped text's last line (balanced breaking alone cannot always avoid one). Short texts
 /// are left free to break.
 fn no_orphan(text: &str) -> String {
+    let text = &super::text::tie_numbers(text);
     let t = text.trim_end();
     if t.split_whitespace().count() < 4 {
         return text.to_string();

@@ -13,6 +13,21 @@ use std::borrow::Cow;
 
 const REF: f32 = 100.0;
 
+/// Tie the groups of a number written with spaces ("0808 1000 900") with no-break spaces. A
+/// phone number in wrapped copy then never breaks across lines, and in a right-to-left
+/// paragraph it stays one left-to-right number: between two digit groups a plain space is a
+/// bidi neutral that takes the paragraph's direction, so an Urdu sentence would show
+/// "900 1000 0808"; a no-break space is a common separator, which joins the groups (UAX #9 W4).
+pub fn tie_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = c == ' ' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        out.push(if between_digits { '\u{a0}' } else { c });
+    }
+    out
+}
+
 pub struct Shaped {
     layout: Layout<()>,
     text: String,
