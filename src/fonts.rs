@@ -10,7 +10,37 @@ use std::sync::Arc;
 const BUNDLED: &[(&str, &[u8])] = &[
     ("AtkinsonHyperlegible-Bold.ttf", include_bytes!("../fonts/AtkinsonHyperlegible-Bold.ttf")),
     ("AtkinsonHyperlegible-Regular.ttf", include_bytes!("../fonts/AtkinsonHyperlegible-Regular.ttf")),
+    ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
+    ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
+    ("NotoNaskhArabic-Bold.ttf", include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf")),
+    ("NotoNaskhArabic-Regular.ttf", include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf")),
+    ("NotoSansGurmukhi-Bold.ttf", include_bytes!("../fonts/NotoSansGurmukhi-Bold.ttf")),
+    ("NotoSansGurmukhi-Regular.ttf", include_bytes!("../fonts/NotoSansGurmukhi-Regular.ttf")),
 ];
+
+/// The bundled fallback chain, (bold, regular) per entry, in the order a character the brand
+/// font lacks is looked for: Latin, Greek and Cyrillic with every European diacritic (Welsh ŵ ŷ,
+/// Esperanto ĉ and Cyrillic are missing from Atkinson Hyperlegible), Arabic script (Arabic,
+/// Urdu, Persian in Naskh), Gurmukhi (Punjabi). The headline (bold) falls back to the bold
+/// files, the body to the regular ones, so a fallback letter keeps the weight around it.
+const FALLBACK: &[(&str, &str)] = &[
+    ("NotoSans-Bold.ttf", "NotoSans-Regular.ttf"),
+    ("NotoNaskhArabic-Bold.ttf", "NotoNaskhArabic-Regular.ttf"),
+    ("NotoSansGurmukhi-Bold.ttf", "NotoSansGurmukhi-Regular.ttf"),
+];
+
+/// The bundled fallback fonts for a role, in chain order (hashed once per process).
+pub fn bundled_fallback(role: FontRole) -> Vec<FontFile> {
+    static CHAINS: std::sync::OnceLock<[Vec<FontFile>; 2]> = std::sync::OnceLock::new();
+    let chains = CHAINS.get_or_init(|| {
+        let load = |name: &str| FontFile::new(format!("<bundled>/{name}").into(), bundled(name).expect("bundled font").to_vec());
+        [FALLBACK.iter().map(|(b, _)| load(b)).collect(), FALLBACK.iter().map(|(_, r)| load(r)).collect()]
+    });
+    match role {
+        FontRole::Headline => chains[0].clone(),
+        FontRole::Body => chains[1].clone(),
+    }
+}
 
 pub fn bundled(name: &str) -> Option<&'static [u8]> {
     BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, b)| *b)
@@ -57,50 +87,76 @@ impl FontRole {
 }
 
 /// A parley font context holding exactly the campaign's fonts under role names, so a family
-/// query can never reach a system font. Not `Sync`: make one per worker thread.
+/// query can never reach a system font. Each role's family list is its brand font, then its
+/// fallback chain (the campaign's fallback fonts, then the bundled ones of the same weight):
+/// parley gives each character cluster the first font in the list that draws it, so the
+/// result depends only on these files. Not `Sync`: make one per worker thread.
 pub struct FontKit {
     pub cx: FontContext,
     pub layout: parley::LayoutContext<()>,
     headline: FontFile,
     body: FontFile,
-    headline_blob: u64,
-    body_blob: u64,
+    /// Every registered font by blob id, for finding the file a shaped run came from.
+    blobs: Vec<(u64, FontFile)>,
+    /// Family names per role, in query order (headline, body).
+    families: [Vec<String>; 2],
+    /// Digests of every font in both chains, to tell whether a kit fits an asset.
+    digests: Vec<[u8; 32]>,
 }
 
 impl FontKit {
+    /// A kit with the bundled fallback chain.
     pub fn new(headline: &FontFile, body: &FontFile) -> FontKit {
+        FontKit::with_fallback(headline, body, &bundled_fallback(FontRole::Headline), &bundled_fallback(FontRole::Body))
+    }
+
+    /// A kit whose roles fall back, in order, to these fonts.
+    pub fn with_fallback(headline: &FontFile, body: &FontFile, headline_fallback: &[FontFile], body_fallback: &[FontFile]) -> FontKit {
         let mut collection = Collection::new(CollectionOptions { shared: false, system_fonts: false });
+        let mut blobs = Vec::new();
         let mut register = |f: &FontFile, family: &str| {
             let blob = Blob::new(f.bytes.clone() as Arc<dyn AsRef<[u8]> + Send + Sync>);
-            let id = blob.id();
+            blobs.push((blob.id(), f.clone()));
             collection.register_fonts(blob, Some(FontInfoOverride { family_name: Some(family), ..Default::default() }));
-            id
         };
-        let headline_blob = register(headline, FontRole::Headline.family());
-        let body_blob = register(body, FontRole::Body.family());
+        let mut families: [Vec<String>; 2] = [vec![], vec![]];
+        for (slot, role, brand, chain) in [(0, FontRole::Headline, headline, headline_fallback), (1, FontRole::Body, body, body_fallback)] {
+            register(brand, role.family());
+            families[slot].push(role.family().to_string());
+            for (i, f) in chain.iter().enumerate() {
+                let name = format!("{}-fallback-{i}", role.family());
+                register(f, &name);
+                families[slot].push(name);
+            }
+        }
+        let digests = std::iter::once(headline).chain(headline_fallback).chain(std::iter::once(body)).chain(body_fallback).map(|f| f.digest).collect();
         FontKit {
             cx: FontContext { collection, source_cache: SourceCache::default() },
             layout: parley::LayoutContext::new(),
             headline: headline.clone(),
             body: body.clone(),
-            headline_blob,
-            body_blob,
+            blobs,
+            families,
+            digests,
         }
     }
 
-    /// Was this kit built from these two fonts?
-    pub fn is_for(&self, headline: &FontFile, body: &FontFile) -> bool {
-        self.headline.digest == headline.digest && self.body.digest == body.digest
+    /// Was this kit built from these fonts and chains?
+    pub fn is_for(&self, headline: &FontFile, body: &FontFile, headline_fallback: &[FontFile], body_fallback: &[FontFile]) -> bool {
+        let want = std::iter::once(headline).chain(headline_fallback).chain(std::iter::once(body)).chain(body_fallback).map(|f| &f.digest);
+        self.digests.iter().eq(want)
     }
 
-    /// The campaign font a shaped run's blob came from.
+    /// The font file a shaped run's blob came from.
     pub fn file_for_blob(&self, blob_id: u64) -> Option<&FontFile> {
-        if blob_id == self.headline_blob {
-            Some(&self.headline)
-        } else if blob_id == self.body_blob {
-            Some(&self.body)
-        } else {
-            None
+        self.blobs.iter().find(|(id, _)| *id == blob_id).map(|(_, f)| f)
+    }
+
+    /// A role's family names, in query order: its brand font, then its fallback chain.
+    pub fn families(&self, role: FontRole) -> &[String] {
+        match role {
+            FontRole::Headline => &self.families[0],
+            FontRole::Body => &self.families[1],
         }
     }
 

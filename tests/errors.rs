@@ -125,6 +125,8 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("alias-bomb.yaml", 3, 40, "aliases expand to more than 10000 values; refused as a possible alias bomb (billion laughs)"),
     ("deep-nesting-flow.yaml", 19, 35, "the file nests lists and mappings more than 20 levels deep"),
     ("deep-nesting-block.yaml", 20, 41, "the file nests lists and mappings more than 20 levels deep"),
+    // generated words
+    ("words-missing.yaml", 8, 22, "language fa has no built-in words for the text billposter writes into its alt text; missing: words.fa.helpline"),
 ];
 
 /// (fixture, hint fragment): hints that carry the fix.

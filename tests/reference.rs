@@ -16,10 +16,15 @@ const CHANNEL_TOLERANCE: u8 = 24;
 const MAX_DIFFERING: f64 = 0.002;
 
 fn check(format: &str, message: &str, name: &str) {
-    let (c, _) = campaign::load(&bundled()).unwrap();
+    check_in(&bundled(), format, message, None, name)
+}
+
+/// `lang`: which language's asset (default: the first).
+fn check_in(campaign: &std::path::Path, format: &str, message: &str, lang: Option<&str>, name: &str) {
+    let (c, _) = campaign::load(campaign).unwrap();
     let sel = Selection { only: Some(format.into()), message: Some(message.into()) };
     let laid = lay_out(&c, &sel);
-    let (spec, scene, _) = &laid[0];
+    let (spec, scene, _) = laid.iter().find(|(s, _, _)| lang.is_none_or(|l| s.language == l)).expect("the asset");
     let (w, h) = spec.px;
     // Print proofs are compared at a quarter of their density to keep the references small.
     let (w, h) = if spec.format.px.is_none() { (w / 4, h / 4) } else { (w, h) };
@@ -77,4 +82,15 @@ fn phone_box_proof_matches_reference() {
 #[test]
 fn billboard_proof_matches_reference() {
     check("billboard-48", "you-will-be-caught", "billboard-48_you-will-be-caught_quarter");
+}
+
+/// One asset per script and direction of the six-language example: English, Gaelic (Latin with
+/// accents), Polish (Latin with ogoneks and kreskas) and Urdu (Arabic script from the fallback
+/// font, the composition mirrored).
+#[test]
+fn language_proofs_match_references() {
+    let example = root().join("campaigns/examples/languages.yaml");
+    for lang in ["en-GB", "gd", "pl", "ur"] {
+        check_in(&example, "phone-box", "worried-about-yourself", Some(lang), &format!("languages_phone-box_{lang}_quarter"));
+    }
 }

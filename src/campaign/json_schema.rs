@@ -29,6 +29,9 @@ fn property(path: &str) -> Value {
         "campaign.weeks" => json!({"type": "integer", "minimum": 1, "maximum": 52}),
         "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => colour,
         "brand.fonts.headline" | "brand.fonts.body" => json!({"type": "string", "description": "a TTF or OTF file, relative to the campaign file"}),
+        "brand.fonts.fallback" => {
+            json!({"type": "array", "items": {"type": "string"}, "description": "TTF or OTF files for characters the headline and body fonts lack (e.g. Chinese), tried in order before the bundled fallback fonts"})
+        }
         "brand.logo" => json!({"type": "string", "description": "a PNG or JPEG file, relative to the campaign file"}),
         "contact.helpline" => json!({"type": "string", "pattern": "^\\+?[0-9 ]+$", "description": "digits, spaces and a leading + only; quote it"}),
         "contact.website" => json!({"type": "string", "minLength": 1, "description": "the address as printed"}),
@@ -69,6 +72,11 @@ fn property(path: &str) -> Value {
         "print.reposting" => json!({"enum": ["changes", "weekly"], "default": "changes"}),
         "posting.time" => json!({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$", "description": "the time of day posts go out, HH:MM"}),
         "posting.spread_days" => json!({"type": "integer", "minimum": 1, "maximum": 7, "description": "spread a week's posts over this many days"}),
+        "words" => json!({
+            "type": "object",
+            "description": "the words billposter writes itself into assets, by language tag (built in for en, gd, cy, pl, ur, ar, pa)",
+            "additionalProperties": {"type": "object", "properties": {"helpline": {"type": "string", "minLength": 1, "description": "the generated alt text's label before the helpline number"}}, "additionalProperties": false}
+        }),
         "print.output_profile" => json!({"type": "string", "description": "the printer's CMYK ICC output profile: makes PDF/X-4"}),
         _ => json!({}),
     }

@@ -53,6 +53,9 @@ pub struct Brand {
     pub accent_text: Option<Colour>,
     pub headline_font: FontFile,
     pub body_font: FontFile,
+    /// `brand.fonts.fallback`: tried, in order, for characters the brand fonts lack, before
+    /// the bundled fallback fonts.
+    pub fallback_fonts: Vec<FontFile>,
     pub logo: Option<Logo>,
 }
 
@@ -160,6 +163,15 @@ pub struct Campaign {
     pub print: PrintSettings,
     /// When social posts go out.
     pub posting: PostingTimes,
+    /// The words billposter writes itself, per language that has them (`words`, else built in).
+    pub words: std::collections::BTreeMap<String, Words>,
+}
+
+/// The words billposter writes itself into one language's assets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    /// The generated alt text's label before the number ("Helpline", "Telefon zaufania").
+    pub helpline: String,
 }
 
 impl Campaign {

@@ -29,6 +29,17 @@ pub struct FileModel {
     /// Optional (billposter extension): when social posts go out.
     #[serde(default)]
     pub posting: Option<S<PostingModel>>,
+    /// Optional (billposter extension): the words billposter writes itself, by language tag.
+    #[serde(default)]
+    pub words: Option<S<std::collections::BTreeMap<String, S<WordsModel>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsModel {
+    /// The generated alt text's label before the helpline number.
+    #[serde(default)]
+    pub helpline: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +93,10 @@ pub struct FontsModel {
     pub headline: Option<S<String>>,
     #[serde(default)]
     pub body: Option<S<String>>,
+    /// Optional (billposter extension): fonts for characters the headline and body fonts lack
+    /// (a CJK font for Chinese), tried in order before the bundled fallback fonts.
+    #[serde(default)]
+    pub fallback: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -27,10 +27,10 @@ fn without_indexes(path: &str) -> String {
 pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
     let norm = without_indexes(path);
     Some(match norm.as_str() {
-        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting"],
+        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting", "words"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
         "brand" => &["background", "text", "accent", "accent_text", "fonts", "logo"],
-        "brand.fonts" => &["headline", "body"],
+        "brand.fonts" => &["headline", "body", "fallback"],
         "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => &["cmyk"],
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "short_link", "other_numbers", "tracking"],
         "messages[]" => &["id", "headline", "body", "caption", "alt", "short"],
@@ -56,6 +56,7 @@ pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
         ],
         "print" => &["output_profile", "crop_marks", "supply_working_days", "reposting"],
         "posting" => &["time", "spread_days"],
+        w if w.strip_prefix("words.").is_some_and(|l| !l.contains('.')) => &["helpline"],
         _ => return None,
     })
 }

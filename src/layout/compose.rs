@@ -109,15 +109,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let part = parts.get(p.role);
         let (block, missing) = part.shaped.place(kit, p.size, p.width, p.rect.x, p.rect.y, p.rect.w, p.align, colour, part.cap);
         if !missing.is_empty() {
-            let chars: String = missing.iter().collect();
-            // The font the part was shaped with: the helpline and website use the headline font.
-            let font = if part.shaped.role() == FontRole::Headline { "headline" } else { "body" };
-            diags.push(
-                Diagnostic::error(Code::Glyph, format!("the {font} font has no glyph for {chars:?} in the {}", p.role.as_str()))
-                    .for_asset(&a.key)
-                    .at(source, part.span)
-                    .hint("choose a font that covers the campaign's languages under brand.fonts"),
-            );
+            diags.push(super::glyphs::missing_glyphs(a, p.role, part.shaped.role(), part.span, &missing));
         }
         if !p.fits {
             diags.push(
@@ -152,6 +144,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
 /// a wrapped text's last line (balanced breaking alone cannot always avoid one). Short texts
 /// are left free to break.
 fn no_orphan(text: &str) -> String {
+    let text = &super::text::tie_numbers(text);
     let t = text.trim_end();
     if t.split_whitespace().count() < 4 {
         return text.to_string();

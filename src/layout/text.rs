@@ -13,6 +13,21 @@ use std::borrow::Cow;
 
 const REF: f32 = 100.0;
 
+/// Tie the groups of a number written with spaces ("0808 1000 900") with no-break spaces. A
+/// phone number in wrapped copy then never breaks across lines, and in a right-to-left
+/// paragraph it stays one left-to-right number: between two digit groups a plain space is a
+/// bidi neutral that takes the paragraph's direction, so an Urdu sentence would show
+/// "900 1000 0808"; a no-break space is a common separator, which joins the groups (UAX #9 W4).
+pub fn tie_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = c == ' ' && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        out.push(if between_digits { '\u{a0}' } else { c });
+    }
+    out
+}
+
 pub struct Shaped {
     layout: Layout<()>,
     text: String,
@@ -38,7 +53,8 @@ pub struct Fit {
 
 impl Shaped {
     pub fn new(kit: &mut FontKit, text: &str, role: FontRole, line_height: f32, lang: &str, wrap: bool) -> Shaped {
-        let names = [FontFamilyName::Named(Cow::Borrowed(role.family()))];
+        // The role's brand font, then its fallback chain: each cluster gets the first that draws it.
+        let names: Vec<FontFamilyName> = kit.families(role).iter().map(|n| FontFamilyName::Named(Cow::Owned(n.clone()))).collect();
         let mut b = kit.layout.ranged_builder(&mut kit.cx, text, 1.0, false);
         b.push_default(StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(&names))));
         b.push_default(StyleProperty::FontSize(REF));
@@ -142,6 +158,7 @@ impl Shaped {
         let mut runs = Vec::new();
         let mut missing = Vec::new();
         let mut bounds: Option<Rect> = None;
+        let rtl = self.layout.is_rtl();
         for line in self.layout.lines() {
             let m = line.metrics();
             // Trailing spaces hang past the line end; they take no room on the poster.
@@ -164,7 +181,9 @@ impl Shaped {
                 let PositionedLayoutItem::GlyphRun(gr) = item else { continue };
                 let run = gr.run();
                 let font = kit.file_for_blob(run.font().data.id()).cloned().unwrap_or_else(|| kit.file(self.role).clone());
-                let mut pen = gr.offset();
+                // A right-to-left line's trailing spaces hang at its visual start (the left):
+                // shift them out so the ink starts where the line box does.
+                let mut pen = gr.offset() - if rtl { m.hanging_advance } else { 0.0 };
                 let baseline = gr.baseline();
                 let mut glyphs: Vec<Glyph> = Vec::new();
                 for cluster in run.visual_clusters() {
@@ -173,7 +192,7 @@ impl Shaped {
                     for g in cluster.glyphs() {
                         any = true;
                         if g.id == 0 && !cluster.is_space_or_nbsp() {
-                            missing.extend(self.text[range.clone()].chars());
+                            missing.push(range.clone());
                         }
                         glyphs.push(Glyph { id: g.id, x: x + dx + (pen + g.x) * k, y: y + (baseline + g.y) * k, advance: g.advance * k, text: range.clone() });
                         pen += g.advance;
@@ -189,6 +208,17 @@ impl Shaped {
                 }
             }
         }
+        // Glyphs come in visual order (right to left in Arabic script): the characters no font
+        // draws are reported in reading order, each once.
+        missing.sort_by_key(|r| r.start);
+        let mut chars: Vec<char> = Vec::new();
+        for r in missing {
+            for c in self.text[r].chars() {
+                if !chars.contains(&c) {
+                    chars.push(c);
+                }
+            }
+        }
         let block = TextBlock {
             text: self.text.clone(),
             size_mm: size,
@@ -198,6 +228,6 @@ impl Shaped {
             runs,
             bounds: bounds.unwrap_or(Rect::new(x, y, 0.0, 0.0)),
         };
-        (block, missing)
+        (block, chars)
     }
 }

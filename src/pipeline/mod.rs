@@ -47,9 +47,10 @@ pub struct Options<'a> {
 /// A shaping context per worker thread, rebuilt only when an asset's fonts differ from the
 /// last one's.
 fn kit_for<'k>(slot: &'k mut Option<FontKit>, spec: &AssetSpec) -> &'k mut FontKit {
-    let (h, b) = (&spec.style.headline_font, &spec.style.body_font);
-    if !slot.as_ref().is_some_and(|k| k.is_for(h, b)) {
-        *slot = Some(FontKit::new(h, b));
+    let s = &spec.style;
+    let (h, b, hf, bf) = (&s.headline_font, &s.body_font, &s.headline_fallback, &s.body_fallback);
+    if !slot.as_ref().is_some_and(|k| k.is_for(h, b, hf, bf)) {
+        *slot = Some(FontKit::with_fallback(h, b, hf, bf));
     }
     slot.as_mut().expect("just set")
 }

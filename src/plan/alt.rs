@@ -2,8 +2,9 @@
 //! number and its hours; ≤ 125 characters ideally, never above 1,000).
 
 use super::{AssetCopy, Text};
-use crate::campaign::Message;
 use crate::campaign::placeholders;
+use crate::campaign::{Message, Words};
+use crate::vocab::language::punctuation;
 
 /// A caption or alt text with its placeholders filled in from the asset's own copy (so in its
 /// language) and `link`, the asset's tracked link.
@@ -21,20 +22,25 @@ pub(super) fn expand(template: &str, copy: &AssetCopy, link: &str) -> String {
 
 /// The message's own alt text in `lang`, or one made from the asset's copy. The span points at
 /// the message's `alt`, or at its id when the text is generated.
-pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, link: &str) -> Text {
+/// The label before the number comes from `words` (the campaign's or the built-in ones for the
+/// language; validation makes sure a language that needs them has them), and the punctuation
+/// from the language, so a generated alt text is all in the asset's language.
+pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, words: Option<&Words>, link: &str) -> Text {
     if let Some(alt) = &m.alt {
         return Text::new(expand(alt.get(lang), copy, link).trim(), alt.span);
     }
+    let p = punctuation(lang);
     let sentence = |t: &str| {
         let t = t.trim();
-        if t.ends_with(['.', '!', '?']) { t.to_string() } else { format!("{t}.") }
+        if t.ends_with(p.ends) { t.to_string() } else { format!("{t}{}", p.full_stop) }
     };
     let headline = sentence(&copy.headline.text);
-    let mut contact = format!("Helpline {}", copy.helpline.text);
+    let label = words.map_or("", |w| w.helpline.as_str());
+    let mut contact = format!("{label} {}", copy.helpline.text).trim_start().to_string();
     if let Some(h) = &copy.hours {
-        contact.push_str(&format!(", {}", h.text.trim()));
+        contact.push_str(&format!("{} {}", p.comma, h.text.trim()));
     }
-    contact.push_str(&format!(". {}", copy.website.text));
+    contact.push_str(&format!("{} {}", p.full_stop, copy.website.text));
     // Screen readers may cut alt text past ~125 characters: the body goes in only if it fits.
     if let Some(b) = &copy.body {
         let full = format!("{headline} {} {contact}", sentence(&b.text));

@@ -20,8 +20,10 @@ pub use platform::{CaptionRule, Counting, Platform, platform};
 pub use quantity::{share, split_week};
 
 use crate::campaign::{Campaign, Localised};
+use crate::fonts::FontRole;
 use crate::qr::Ec;
 use crate::vocab::format::scale_suffix;
+pub use crate::vocab::language::Direction;
 use crate::vocab::settings::{Encoding, PdfSettings, PngLevel, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
@@ -77,6 +79,11 @@ pub struct Style {
     pub band_text: Colour,
     pub headline_font: FontFile,
     pub body_font: FontFile,
+    /// Fonts for characters the headline font lacks, in order: the campaign's fallback fonts,
+    /// then the bundled bold ones.
+    pub headline_fallback: Vec<FontFile>,
+    /// The same for the body: the campaign's, then the bundled regular ones.
+    pub body_fallback: Vec<FontFile>,
     pub logo: Option<Logo>,
 }
 
@@ -164,6 +171,8 @@ pub struct AssetSpec {
     pub placement_span: Span,
     pub message: MessageRef,
     pub language: String,
+    /// The language's writing direction: a right-to-left asset's composition is mirrored.
+    pub direction: Direction,
     /// Weeks this artwork is posted (print: weeks it gets copies) or runs (social/screen),
     /// ascending.
     pub weeks: Vec<u32>,
@@ -276,6 +285,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         band_text: c.brand.accent_text.unwrap_or_else(|| band_text(&c.brand)),
         headline_font: c.brand.headline_font.clone(),
         body_font: c.brand.body_font.clone(),
+        headline_fallback: c.brand.fallback_fonts.iter().cloned().chain(crate::fonts::bundled_fallback(FontRole::Headline)).collect(),
+        body_fallback: c.brand.fallback_fonts.iter().cloned().chain(crate::fonts::bundled_fallback(FontRole::Body)).collect(),
         logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
     });
     let known = Arc::new(known(c));
@@ -363,7 +374,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 let tracked = redirect.as_ref().map_or(tracked, |r| r.short.clone());
                 let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
-                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, &tracked));
+                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, c.words.get(lang), &tracked));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
                     Kind::Print => Files { main: print_file(mi, li), proof: Some(format!("{stem}_proof.png")), alt: None, stem },
@@ -389,6 +400,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     placement_span: p.span,
                     message,
                     language: lang.clone(),
+                    direction: crate::vocab::language::direction(lang),
                     weeks,
                     postings,
                     copy,

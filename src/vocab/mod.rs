@@ -7,6 +7,7 @@ pub mod date;
 pub mod diag;
 pub mod format;
 pub mod icc;
+pub mod language;
 pub mod media;
 pub mod units;
 

@@ -7,6 +7,7 @@ mod formats;
 mod limits;
 mod placements;
 mod text;
+mod words;
 
 use super::model::{self as m, ColourModel, S, TextModel};
 use super::*;
@@ -143,6 +144,10 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let fonts = b.and_then(|b| b.fonts.as_ref()).map(|f| &f.value);
     let headline_font = font(&mut cx, fonts.and_then(|f| f.headline.as_ref()), BUNDLED_HEADLINE, "headline");
     let body_font = font(&mut cx, fonts.and_then(|f| f.body.as_ref()), BUNDLED_BODY, "body");
+    let fallback_fonts: Vec<FontFile> = fonts
+        .and_then(|f| f.fallback.as_ref())
+        .map(|l| l.value.iter().filter_map(|p| font(&mut cx, Some(p), BUNDLED_BODY, "fallback")).collect())
+        .unwrap_or_default();
     let logo = b.and_then(|b| b.logo.as_ref()).and_then(|l| logo(&mut cx, l));
 
     let contact = contact::contact(&mut cx, &f, &languages);
@@ -290,6 +295,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             }
         }
     });
+    let words = words::words(&mut cx, &f, &languages, &placements, &catalogue, &messages);
     let (supply_working_days, reposting) = placements::print_run(&mut cx, pm);
     let posting = placements::posting_times(&mut cx, f.posting.as_ref().map(|p| &p.value));
     let print =
@@ -314,6 +320,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             accent_text,
             headline_font: headline_font.expect("checked"),
             body_font: body_font.expect("checked"),
+            fallback_fonts,
             logo,
         },
         contact,
@@ -323,6 +330,7 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         formats: catalogue,
         print,
         posting,
+        words,
     };
     Ok((campaign, cx.diags))
 }
