@@ -322,12 +322,10 @@ fn rendered_outputs_read_back_pdf_text_in_logical_order_and_every_qr_decodes() {
     }
     for lang in ["en-GB", "gd", "pl", "ur", "ar", "pa"] {
         for file in [format!("social/instagram-square_worried-about-yourself_{lang}.png"), format!("print/phone-box_worried-about-yourself_{lang}_proof.png")] {
-            // Two independent decoders: rqrr on the pixels, and zbarimg on the file.
+            // zbarimg: independent of the decoders preflight uses (rxing, rqrr).
             let codes = decode_qr(&root.join(&file));
             assert_eq!(codes.len(), 1, "{file}: {codes:?}");
             assert!(codes[0].starts_with("https://www.stopitnow.org.uk/?utm_source="), "{file}: {codes:?}");
-            let zbar = Command::new("zbarimg").args(["--raw", "-q"]).arg(root.join(&file)).output().expect("zbarimg (zbar-tools)");
-            assert_eq!(String::from_utf8_lossy(&zbar.stdout).trim(), codes[0], "{file}: zbarimg reads the same link");
         }
         let alt = std::fs::read_to_string(root.join(format!("social/instagram-square_worried-about-yourself_{lang}.alt.txt"))).unwrap();
         assert!(alt.contains(c.messages[0].headline.get(lang).trim_end_matches(['.', '۔'])), "{lang}: {alt}");
