@@ -29,6 +29,12 @@ pub struct FileModel {
     /// Optional (billposter extension): when social posts go out.
     #[serde(default)]
     pub posting: Option<S<PostingModel>>,
+    /// The campaign's composition: band (default), split or photo.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
+    /// The campaign's photograph (messages may override it).
+    #[serde(default)]
+    pub image: Option<S<ImageModel>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +122,12 @@ pub struct MessageModel {
     /// Shorter copy for formats read at a glance (roadside placements use it when given).
     #[serde(default)]
     pub short: Option<S<ShortModel>>,
+    /// Overrides the campaign's layout for this message.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
+    /// Overrides the campaign's photograph; `none` leaves it off.
+    #[serde(default)]
+    pub image: Option<S<ImageModel>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +165,9 @@ pub struct PlacementModel {
     /// Extra copies per artwork per posting: a percent (`"10%"`) or a count (`3`).
     #[serde(default)]
     pub spares: Option<S<SparesModel>>,
+    /// Overrides the campaign's and the message's layout on this placement.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -353,6 +368,46 @@ impl<'de> Deserialize<'de> for QrSetting {
                     "off" | "false" => Ok(QrSetting::Off),
                     _ => Err(de::Error::invalid_value(de::Unexpected::Str(v), &self)),
                 }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `image:` as written: a path (or `none`), or a map with the path, focal point, alt text and
+/// credit line.
+#[derive(Debug)]
+pub enum ImageModel {
+    Path(String),
+    Map(ImageMapModel),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageMapModel {
+    pub path: S<String>,
+    /// `[x, y]`, each 0 to 1: the point every crop keeps.
+    #[serde(default)]
+    pub focus: Option<S<Vec<S<f32>>>>,
+    #[serde(default)]
+    pub alt: Option<S<TextModel>>,
+    #[serde(default)]
+    pub credit: Option<S<TextModel>>,
+}
+
+impl<'de> Deserialize<'de> for ImageModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ImageModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a path to a PNG, JPEG or WebP photo, `none`, or a map with path, focus, alt and credit")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ImageModel, E> {
+                Ok(ImageModel::Path(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ImageModel, A::Error> {
+                ImageMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(ImageModel::Map)
             }
         }
         d.deserialize_any(V)

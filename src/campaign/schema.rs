@@ -27,16 +27,17 @@ fn without_indexes(path: &str) -> String {
 pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
     let norm = without_indexes(path);
     Some(match norm.as_str() {
-        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting"],
+        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting", "layout", "image"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
         "brand" => &["background", "text", "accent", "accent_text", "fonts", "logo"],
         "brand.fonts" => &["headline", "body"],
         "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => &["cmyk"],
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "short_link", "other_numbers", "tracking"],
-        "messages[]" => &["id", "headline", "body", "caption", "alt", "short"],
+        "messages[]" => &["id", "headline", "body", "caption", "alt", "short", "layout", "image"],
+        "image" | "messages[].image" => &["path", "focus", "alt", "credit"],
         "messages[].short" => &["headline", "body"],
         "schedule[]" => &["week", "messages"],
-        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares"],
+        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares", "layout"],
         "formats[]" => &[
             "id",
             "kind",
@@ -86,7 +87,13 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         (_, "reposting") => "reposting: changes or weekly",
         (_, "spread_days") => "a number of days, 1 to 7, e.g. spread_days: 5",
         ("posting", _) => "posting: a mapping with time and spread_days",
-        (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
+        (_, "layout") => "layout: band, split or photo",
+        (_, "image") => "image: a photo's path (PNG, JPEG or WebP), none, or {path: …, focus: [0.5, 0.4], alt: \"…\", credit: \"…\"}",
+        (_, "focus") => "focus: [x, y], each 0 to 1, e.g. focus: [0.5, 0.35]",
+        (_, "path") => "a file path, relative to the campaign file",
+        (_, "headline" | "body" | "caption" | "alt" | "credit" | "hours" | "helpline_note") => {
+            "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}"
+        }
         (_, "background" | "text" | "accent" | "accent_text") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,
     };

@@ -3,6 +3,7 @@
 
 mod arrange;
 mod compose;
+pub mod photo;
 pub mod scene;
 mod style;
 pub mod text;

@@ -21,7 +21,7 @@ pub(super) fn expand(template: &str, copy: &AssetCopy, link: &str) -> String {
 
 /// The message's own alt text in `lang`, or one made from the asset's copy. The span points at
 /// the message's `alt`, or at its id when the text is generated.
-pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, link: &str) -> Text {
+pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, link: &str, photo: Option<&str>) -> Text {
     if let Some(alt) = &m.alt {
         return Text::new(expand(alt.get(lang), copy, link).trim(), alt.span);
     }
@@ -29,7 +29,11 @@ pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, link: &str) ->
         let t = t.trim();
         if t.ends_with(['.', '!', '?']) { t.to_string() } else { format!("{t}.") }
     };
-    let headline = sentence(&copy.headline.text);
+    // The photograph's description first, as a reader meets the poster: picture, then words.
+    let headline = match photo.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => format!("{} {}", sentence(p), sentence(&copy.headline.text)),
+        None => sentence(&copy.headline.text),
+    };
     let mut contact = format!("Helpline {}", copy.helpline.text);
     if let Some(h) = &copy.hours {
         contact.push_str(&format!(", {}", h.text.trim()));

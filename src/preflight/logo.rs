@@ -2,7 +2,7 @@
 //! need 3:1 against their surroundings (WCAG 2.x, non-text contrast); the logo passes when most
 //! of its visible pixels reach that against the surface it sits on.
 
-use crate::layout::{ItemKind, Scene};
+use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::{Code, Colour, Diagnostic};
 
@@ -14,6 +14,9 @@ const VISIBLE_SHARE: f64 = 0.5;
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     for (idx, item) in scene.items.iter().enumerate() {
         let ItemKind::Image(img) = &item.kind else { continue };
+        if item.role != Role::Logo {
+            continue;
+        }
         let mut surface = scene.background;
         for below in &scene.items[..idx] {
             if let ItemKind::Fill { rect, colour } = &below.kind

@@ -86,3 +86,33 @@ impl PostingTimes {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
 }
+
+/// The composition an asset is laid out with (`layout:` on the campaign, a message or a
+/// placement; the placement's wins, then the message's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Headline and body, then the helpline band, then web address, QR and imprint.
+    #[default]
+    Band,
+    /// A photograph on one side (wide formats) or the top (tall and square), the copy on the other.
+    Split,
+    /// A full-bleed photograph; the headline on it (with a scrim where the pixels need one), the
+    /// band and small print on a panel of the background colour.
+    Photo,
+}
+
+impl Layout {
+    pub const NAMES: [&'static str; 3] = ["band", "split", "photo"];
+    pub fn parse(s: &str) -> Option<Layout> {
+        match s {
+            "band" => Some(Layout::Band),
+            "split" => Some(Layout::Split),
+            "photo" => Some(Layout::Photo),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        Layout::NAMES[*self as usize]
+    }
+}
