@@ -17,7 +17,7 @@ mod wording;
 
 use crate::vocab::icc::Profile;
 use crate::vocab::photo::SharedPhoto;
-use crate::vocab::settings::{Layout, PostingTimes, Reposting};
+use crate::vocab::settings::{Layout, LogoPosition, LogoSize, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -61,6 +61,10 @@ pub struct Brand {
 pub struct Logo {
     pub path: PathBuf,
     pub bitmap: Bitmap,
+    /// `on_light`: the version for light surfaces; the one that stands out is drawn.
+    pub on_light: Option<Bitmap>,
+    pub size: LogoSize,
+    pub position: LogoPosition,
     pub span: Span,
 }
 

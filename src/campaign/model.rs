@@ -78,7 +78,45 @@ pub struct BrandModel {
     #[serde(default)]
     pub fonts: Option<S<FontsModel>>,
     #[serde(default)]
-    pub logo: Option<S<String>>,
+    pub logo: Option<S<LogoModel>>,
+}
+
+/// `brand.logo`: a path, or a map with the path, a variant for light surfaces, size and position.
+#[derive(Debug)]
+pub enum LogoModel {
+    Path(String),
+    Map(LogoMapModel),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoMapModel {
+    pub path: S<String>,
+    #[serde(default)]
+    pub on_light: Option<S<String>>,
+    #[serde(default)]
+    pub size: Option<S<String>>,
+    #[serde(default)]
+    pub position: Option<S<String>>,
+}
+
+impl<'de> Deserialize<'de> for LogoModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LogoModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a path to a PNG or JPEG logo, or a map with path, on_light, size and position")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LogoModel, E> {
+                Ok(LogoModel::Path(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LogoModel, A::Error> {
+                LogoMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(LogoModel::Map)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -15,7 +15,7 @@ use super::text::Shaped;
 use crate::fonts::{FontKit, FontRole, cap_ratio};
 use crate::plan::{AssetSpec, NEAR_BLACK, Text};
 use crate::qr::QrMatrix;
-use crate::vocab::settings::Layout;
+use crate::vocab::settings::{Layout, LogoPosition};
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Colour, Diagnostic};
 
@@ -40,18 +40,15 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let cap = if font == FontRole::Headline { head_cap } else { body_cap };
         Part { role, span: t.span, shaped, ratio, floor: floor(font), prefer: 0.0, max: f32::INFINITY, cap }
     };
-    let headline = part(Role::Headline, &copy.headline, &no_orphan(&copy.headline.text), FontRole::Headline, lh::HEADLINE, true, 1.0);
-    let body = copy.body.as_ref().map(|t| part(Role::Body, t, &no_orphan(&t.text), FontRole::Body, lh::BODY, true, style::BODY));
+    let headline = part(Role::Headline, &copy.headline, &no_orphan(&keep_dash(&copy.headline.text)), FontRole::Headline, lh::HEADLINE, true, 1.0);
+    let body = copy.body.as_ref().map(|t| part(Role::Body, t, &no_orphan(&keep_dash(&t.text)), FontRole::Body, lh::BODY, true, style::BODY));
     let note = copy.helpline_note.as_ref().map(|t| part(Role::HelplineNote, t, &t.text, FontRole::Body, lh::NOTE, false, style::NOTE));
     let mut number = part(Role::Helpline, &copy.helpline, &copy.helpline.text, FontRole::Headline, lh::NUMBER, false, style::NUMBER);
     number.prefer = number.floor * style::NUMBER_OVER_FLOOR;
     let hours = copy.hours.as_ref().map(|t| part(Role::Hours, t, &t.text, FontRole::Body, lh::HOURS, false, style::HOURS));
     let website = part(Role::Website, &copy.website, &copy.website.text, FontRole::Headline, lh::WEBSITE, false, style::WEBSITE);
     // The photo credit is small print too: it follows the imprint, tied to it like a partner.
-    let imprint_text = match &copy.credit {
-        Some(c) => format!("{}\u{a0}· {}", copy.imprint.text, c.text.trim()),
-        None => copy.imprint.text.clone(),
-    };
+    let imprint_text = copy.imprint_line();
     let imprint = part(Role::Imprint, &copy.imprint, &imprint_text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
 
     let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&a.link.text, q.ec) {
@@ -65,7 +62,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     let photo = a.photo.as_ref().filter(|_| a.layout != Layout::Band);
     let wide_page = safe.w / safe.h >= style::WIDE_ASPECT;
     let page_safe = safe;
-    let (photo_region, safe) = match (a.layout, photo) {
+    let (photo_region, mut safe) = match (a.layout, photo) {
         (Layout::Split, Some(_)) => {
             let (p, c) = photo::split(f, safe, wide_page);
             (Some(p), c)
@@ -79,12 +76,32 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     let qr_on_photo = a.layout == Layout::Split && wide_page && photo_region.is_some();
     let qr_in_copy = if qr_on_photo { None } else { qr_tile };
 
+    // The logo: at the foot (under the imprint, sized with the web address) or in a corner of
+    // the safe area, which the copy then leaves free.
+    let at_foot = st.logo.as_ref().is_some_and(|l| l.position == LogoPosition::Foot);
+    let logo = st.logo.as_ref().filter(|_| at_foot).map(|l| (l.bitmap.aspect(), l.size.factor()));
+    let mut corner_logo = None;
+    if let Some(l) = st.logo.as_ref().filter(|_| !at_foot) {
+        let h = style::LOGO_CORNER_SHARE * safe.w.min(safe.h) * l.size.factor();
+        let w = (h * l.bitmap.aspect()).min(safe.w * style::LOGO_CORNER_MAX_WIDTH);
+        let h = w / l.bitmap.aspect();
+        let room = h + style::LOGO_CORNER_GAP * h;
+        let (left, top) = match l.position {
+            LogoPosition::TopLeft => (true, true),
+            LogoPosition::TopRight => (false, true),
+            LogoPosition::BottomLeft => (true, false),
+            _ => (false, false),
+        };
+        let x = if left { safe.x } else { safe.right() - w };
+        let y = if top { safe.y } else { safe.bottom() - h };
+        corner_logo = Some(Rect::new(x, y, w, h));
+        safe = if top { Rect::new(safe.x, safe.y + room, safe.w, safe.h - room) } else { Rect::new(safe.x, safe.y, safe.w, safe.h - room) };
+    }
     let mut parts = Parts { headline, body, note, number, hours, website, imprint };
     let wide = safe.w / safe.h >= style::WIDE_ASPECT;
     let plan = if wide { Arrangement::Wide } else { Arrangement::Stack };
     let b_max = if wide { style::B_MAX_WIDE * safe.h } else { style::B_MAX_TALL * safe.w.max(safe.h * style::B_MAX_TALL_HEIGHT_SHARE) };
     let b_min = parts.headline.floor;
-    let logo = st.logo.as_ref().map(|l| l.bitmap.aspect());
     let (b, fits) = search(b_min, b_max, |b| build(&mut parts, plan, safe, qr_in_copy, logo, b).1);
     let mut placed = build(&mut parts, plan, safe, qr_in_copy, logo, b).0;
     if qr_on_photo && let (Some(t), Some(region)) = (qr_tile, photo_region) {
@@ -199,8 +216,23 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
             kind: ItemKind::Qr(QrBlock { matrix, rect: tile, module_mm, dark: Colour::BLACK, light: Colour::WHITE, link }),
         });
     }
-    if let (Some(l), Some(rect)) = (&st.logo, placed.logo) {
-        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap: l.bitmap.clone(), source_px: None }) });
+    if let (Some(l), Some(rect)) = (&st.logo, placed.logo.or(corner_logo)) {
+        // The version that stands out from what is painted under it (a light and a dark
+        // version: the right one per surface).
+        let mut surface = st.background;
+        for it in &items {
+            if let ItemKind::Fill { rect: r, colour } = &it.kind
+                && r.intersects(&rect)
+            {
+                surface = *colour;
+            }
+        }
+        let share = |b: &crate::vocab::Bitmap| b.stand_out_share(&surface).unwrap_or(0.0);
+        let bitmap = match &l.on_light {
+            Some(light) if share(light) > share(&l.bitmap) => light.clone(),
+            _ => l.bitmap.clone(),
+        };
+        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap, source_px: None }) });
     }
     let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe: page_safe, background: st.background, items };
     (scene, diags)
@@ -226,6 +258,12 @@ fn qr_side(f: &crate::vocab::Format, m: &QrMatrix, safe: Rect) -> f32 {
         None => symbol,
     };
     symbol * per_symbol
+}
+
+/// Tie a spaced dash to the word before it (no-break space), so a wrapped line never starts
+/// with "— you don't have to give your name.": the dash ends the line it belongs to.
+fn keep_dash(text: &str) -> String {
+    text.replace(" \u{2014} ", "\u{a0}\u{2014} ").replace(" \u{2013} ", "\u{a0}\u{2013} ").replace(" - ", "\u{a0}- ")
 }
 
 /// Tie the last two words with a no-break space, the typesetter's guard against a lone word on

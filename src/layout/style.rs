@@ -102,3 +102,8 @@ pub const SCRIM_MAX: f32 = 0.85;
 pub const SCRIM_FADE: f32 = 1.2;
 /// Layout judges a scrim on at most this many sampled pixels per line (preflight reads them all).
 pub const SCRIM_SAMPLES: u64 = 20_000;
+/// A logo in a corner: this share of the safe area's short side tall (medium), never wider than
+/// this share of its width; the copy keeps clear of it by this share of its height.
+pub const LOGO_CORNER_SHARE: f32 = 0.07;
+pub const LOGO_CORNER_MAX_WIDTH: f32 = 0.4;
+pub const LOGO_CORNER_GAP: f32 = 0.5;

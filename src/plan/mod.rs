@@ -23,7 +23,7 @@ use crate::campaign::{Campaign, Localised};
 use crate::qr::Ec;
 use crate::vocab::format::scale_suffix;
 use crate::vocab::photo::SharedPhoto;
-use crate::vocab::settings::{Encoding, Layout, PdfSettings, PngLevel, PostingTimes, Reposting};
+use crate::vocab::settings::{Encoding, Layout, LogoPosition, LogoSize, PdfSettings, PngLevel, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -70,6 +70,17 @@ pub struct AssetCopy {
     pub credit: Option<Text>,
 }
 
+impl AssetCopy {
+    /// The small-print line as printed: the imprint, then the photo credit where there is one,
+    /// tied to it like a partner (no-break space before the separator).
+    pub fn imprint_line(&self) -> String {
+        match &self.credit {
+            Some(c) => format!("{}\u{a0}· {}", self.imprint.text, c.text.trim()),
+            None => self.imprint.text.clone(),
+        }
+    }
+}
+
 /// Colours, fonts and logo; one value shared by the assets that use it.
 #[derive(Debug, Serialize)]
 pub struct Style {
@@ -86,6 +97,10 @@ pub struct Style {
 #[derive(Clone, Debug, Serialize)]
 pub struct Logo {
     pub bitmap: Bitmap,
+    /// The version for light surfaces, where the campaign gives one.
+    pub on_light: Option<Bitmap>,
+    pub size: LogoSize,
+    pub position: LogoPosition,
     #[serde(skip)]
     pub span: Span,
 }
@@ -279,7 +294,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         band_text: c.brand.accent_text.unwrap_or_else(|| band_text(&c.brand)),
         headline_font: c.brand.headline_font.clone(),
         body_font: c.brand.body_font.clone(),
-        logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
+        logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), on_light: l.on_light.clone(), size: l.size, position: l.position, span: l.span }),
     });
     let known = Arc::new(known(c));
     let mut assets = Vec::new();

@@ -18,7 +18,10 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     if let Some(h) = &copy.hours {
         want.push((Role::Hours, h));
     }
+    let imprint_line = copy.imprint_line();
     for (role, text) in want {
+        // The imprint is printed with the photo credit after it, where there is one.
+        let expected = if role == Role::Imprint { imprint_line.as_str() } else { text.text.as_str() };
         let found = scene.items.iter().enumerate().find_map(|(i, it)| match &it.kind {
             ItemKind::Text(t) if it.role == role => Some((i, t)),
             _ => None,
@@ -30,9 +33,9 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
                 out.push(at(Diagnostic::error(Code::Presence, format!("the {what} is missing")).measured("absent", text.text.clone())));
                 continue;
             }
-            Some((_, t)) if t.text != text.text || t.runs.is_empty() => {
+            Some((_, t)) if t.text != expected || t.runs.is_empty() => {
                 out.push(at(
-                    Diagnostic::error(Code::Presence, format!("the {what} shown differs from the campaign's")).measured(t.text.clone(), text.text.clone())
+                    Diagnostic::error(Code::Presence, format!("the {what} shown differs from the campaign's")).measured(t.text.clone(), expected.to_string())
                 ));
                 continue;
             }
