@@ -85,7 +85,7 @@ pub struct BrandModel {
 #[derive(Debug)]
 pub enum LogoModel {
     Path(String),
-    Map(LogoMapModel),
+    Map(Box<LogoMapModel>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,7 +112,7 @@ impl<'de> Deserialize<'de> for LogoModel {
                 Ok(LogoModel::Path(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LogoModel, A::Error> {
-                LogoMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(LogoModel::Map)
+                LogoMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| LogoModel::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)
@@ -417,7 +417,7 @@ impl<'de> Deserialize<'de> for QrSetting {
 #[derive(Debug)]
 pub enum ImageModel {
     Path(String),
-    Map(ImageMapModel),
+    Map(Box<ImageMapModel>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -445,7 +445,7 @@ impl<'de> Deserialize<'de> for ImageModel {
                 Ok(ImageModel::Path(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ImageModel, A::Error> {
-                ImageMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(ImageModel::Map)
+                ImageMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| ImageModel::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)
