@@ -297,6 +297,9 @@ fn photo_campaign(dir: &Path) -> PathBuf {
     }
     out = out.replace("# yaml-language-server: $schema=../docs/campaign.schema.json\n", "");
     out.push_str("layout: split\n");
+    // The 48-sheet keeps the band layout: the bundled copy is written for the whole board, and
+    // in a split's copy column it does not fit at 50 m legibility (a fit error, exit 1).
+    out = out.replace("    sites: 40\n", "    sites: 40\n    layout: band\n");
     let yaml = dir.join("campaign.yaml");
     fs::write(&yaml, out).expect("campaign");
     yaml
@@ -530,7 +533,7 @@ fn main() {
         let runs: Vec<Run> = (0..reps(5, 2))
             .map(|_| {
                 let d = tmp("photo");
-                let r = run(&["render", yaml.to_str().unwrap(), "--out", d.path().to_str().unwrap(), "--timings", "--allow-findings"], time_bin().is_some());
+                let r = run(&["render", yaml.to_str().unwrap(), "--out", d.path().to_str().unwrap(), "--timings"], time_bin().is_some());
                 assert_eq!(r.summary().1, r.summary().0, "every asset rendered");
                 r
             })
@@ -539,7 +542,7 @@ fn main() {
         let met = s.median <= 1500.0;
         rows.push(Row {
             id: "8",
-            what: "bundled campaign, `layout: split`, a 24 MP JPEG on every message, cold".into(),
+            what: "bundled campaign, `layout: split` (48-sheet: band), a 24 MP JPEG on every message, cold".into(),
             s,
             target: "≤ 1.5 s",
             verdict: if met { "met".into() } else { "**missed**".into() },

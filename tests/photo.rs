@@ -157,3 +157,27 @@ fn the_example_campaign_with_a_photograph_renders_without_findings() {
     let out = billposter(&["check", root().join("campaigns/examples/dawn-helpline.yaml").to_str().unwrap(), "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// The print PDF carries the photo as a CMYK JPEG at the resolution the viewing distance needs,
+/// not the source's pixels: read back with pdfimages (poppler), an independent reader.
+#[test]
+fn the_print_pdf_embeds_the_photo_in_cmyk_at_the_resolution_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    // 4,000 px wide: more than a six-sheet's split photo needs at 60 ppi (1,216 mm ≈ 2,873 px).
+    let img = RgbImage::from_fn(4000, 2600, |x, y| Rgb([(x / 16) as u8, (y / 11) as u8, 120]));
+    img.save(dir.path().join("wide.png")).unwrap();
+    let path = campaign_with(dir.path(), "wide.png", "split", "  - format: six-sheet\n    sites: 2\n");
+    let out = dir.path().join("out");
+    let o = render(&path, &out, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = std::fs::read_dir(out.join("test-campaign/print")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "pdf")).unwrap();
+    let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
+    let text = String::from_utf8_lossy(&list.stdout);
+    let row = text.lines().find(|l| l.contains(" image ")).unwrap_or_else(|| panic!("no image in the PDF:\n{text}"));
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    // page num type width height color comp bpc enc …
+    let (width, colour, enc) = (cols[3].parse::<u32>().unwrap(), cols[5], cols[8]);
+    assert_eq!((colour, enc), ("cmyk", "jpeg"), "{row}");
+    let need = (1216.0 / 25.4 * 60.0) as u32;
+    assert!(width.abs_diff(need) <= 4, "embedded {width} px wide; the six-sheet needs {need} at 60 ppi ({row})");
+}
