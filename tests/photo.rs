@@ -170,7 +170,8 @@ fn the_print_pdf_embeds_the_photo_in_cmyk_at_the_resolution_it_needs() {
     let out = dir.path().join("out");
     let o = render(&path, &out, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let pdf = std::fs::read_dir(out.join("test-campaign/print")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "pdf")).unwrap();
+    let pdf =
+        std::fs::read_dir(out.join("test-campaign/print")).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "pdf")).unwrap();
     let list = std::process::Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
     let text = String::from_utf8_lossy(&list.stdout);
     let row = text.lines().find(|l| l.contains(" image ")).unwrap_or_else(|| panic!("no image in the PDF:\n{text}"));
@@ -180,4 +181,23 @@ fn the_print_pdf_embeds_the_photo_in_cmyk_at_the_resolution_it_needs() {
     assert_eq!((colour, enc), ("cmyk", "jpeg"), "{row}");
     let need = (1216.0 / 25.4 * 60.0) as u32;
     assert!(width.abs_diff(need) <= 4, "embedded {width} px wide; the six-sheet needs {need} at 60 ppi ({row})");
+}
+
+/// A camera JPEG stored sideways with EXIF orientation 6 (rotate 90° clockwise to display) is
+/// used upright: stored 60 × 40 with red left and blue right, it is shown 40 × 60, red on top.
+#[test]
+fn exif_orientation_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/photos/orientation-6.jpg"), dir.path().join("o.jpg")).unwrap();
+    let path = campaign_with(dir.path(), "o.jpg", "split", "  - format: instagram-square\n");
+    let (c, _) = campaign::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let p = &c.image.as_ref().unwrap().photo;
+    assert_eq!((p.width, p.height), (40, 60));
+    let px = |x: u32, y: u32| {
+        let i = ((y * p.width + x) * 3) as usize;
+        [p.rgb[i], p.rgb[i + 1], p.rgb[i + 2]]
+    };
+    let (top, bottom) = (px(20, 10), px(20, 50));
+    assert!(top[0] > 200 && top[2] < 60, "top {top:?}: expected red");
+    assert!(bottom[2] > 200 && bottom[0] < 60, "bottom {bottom:?}: expected blue");
 }
