@@ -53,9 +53,12 @@ impl CustomImage for CmykImage {
 /// size and encoding time.
 const PHOTO_JPEG_QUALITY: u8 = 90;
 
+/// Encoded photos by the digest of their bitmap.
+type JpegCache = HashMap<[u8; 32], Arc<Vec<u8>>>;
+
 /// Each photo bitmap (one per crop and size) is encoded once per run, however many PDFs show it.
 fn photo_jpeg(img: &crate::vocab::Bitmap) -> Result<Arc<Vec<u8>>, String> {
-    static CACHE: OnceLock<Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<JpegCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(j) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&img.digest) {
         return Ok(j.clone());
