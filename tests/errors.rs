@@ -106,7 +106,8 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("spares-word.yaml", 24, 13, "placement phone-box: spares \"lots\" is not a percent or a count"),
     ("reposting-daily.yaml", 26, 14, "print.reposting \"daily\" is not changes or weekly"),
     ("posting-time-25.yaml", 26, 9, "posting.time \"25:00\" is not a time"),
-    ("layout-not-yet.yaml", 21, 1, "`layout` is part of the campaign format, but this version of billposter cannot make it yet"),
+    ("layout-without-photo.yaml", 21, 9, "layout split needs a photograph, and message get-help has none"),
+    ("image-missing.yaml", 21, 8, "image: cannot load no-such-photo.jpg: no such file"),
     // files the campaign names
     ("font-missing.yaml", 13, 15, "brand.fonts.headline: cannot read no-such-font.ttf: no such file"),
     ("font-not-a-font.yaml", 13, 11, "brand.fonts.body: not-a-font.ttf is not a usable font"),

@@ -28,6 +28,20 @@ fn check_in(campaign: &std::path::Path, format: &str, message: &str, lang: Optio
     let (w, h) = spec.px;
     // Print proofs are compared at a quarter of their density to keep the references small.
     let (w, h) = if spec.format.px.is_none() { (w / 4, h / 4) } else { (w, h) };
+    compare(scene, w, h, name);
+}
+
+/// One asset of the layouts fixture (`tests/fixtures/good/layouts.yaml`), drawn with its long
+/// side at 480 px: photographs make large PNGs, and the composition shows at that size.
+fn check_layout(key: &str, name: &str) {
+    let (c, _) = campaign::load(&fixture("good/layouts.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let laid = lay_out(&c, &Selection::default());
+    let (_, scene, _) = laid.iter().find(|(s, _, _)| s.key == key).unwrap_or_else(|| panic!("no asset {key}"));
+    let k = 480.0 / scene.width_mm.max(scene.height_mm);
+    compare(scene, (scene.width_mm * k).round() as u32, (scene.height_mm * k).round() as u32, name);
+}
+
+fn compare(scene: &billposter::layout::Scene, w: u32, h: u32, name: &str) {
     let r = raster::render(scene, &raster::RasterOptions { width: w, height: h });
     let actual = RgbImage::from_raw(w, h, r.rgb).unwrap();
     let path = root().join("tests/ref").join(format!("{name}.png"));
@@ -92,5 +106,17 @@ fn language_proofs_match_references() {
     let example = root().join("campaigns/examples/languages.yaml");
     for lang in ["en-GB", "gd", "pl", "ur"] {
         check_in(&example, "phone-box", "worried-about-yourself", Some(lang), &format!("languages_phone-box_{lang}_quarter"));
+    }
+}
+
+/// Each layout on a portrait, a square, a 2:1 and a 4:1 format. The fixture's placements of one
+/// format with different layouts are separate artworks: `six-sheet`, `six-sheet-2`, `six-sheet-3`.
+#[test]
+fn every_layout_matches_its_references() {
+    for (format, n) in [("six-sheet", "portrait"), ("instagram-square", "square"), ("billboard-48", "2to1"), ("billboard-96", "4to1")] {
+        for (i, layout) in ["band", "split", "photo"].iter().enumerate() {
+            let label = if i == 0 { format.to_string() } else { format!("{format}-{}", i + 1) };
+            check_layout(&format!("{label}/talk/en-GB"), &format!("layout-{layout}_{n}"));
+        }
     }
 }

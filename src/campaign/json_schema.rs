@@ -32,7 +32,18 @@ fn property(path: &str) -> Value {
         "brand.fonts.fallback" => {
             json!({"type": "array", "items": {"type": "string"}, "description": "TTF or OTF files for characters the headline and body fonts lack (e.g. Chinese), tried in order before the bundled fallback fonts"})
         }
-        "brand.logo" => json!({"type": "string", "description": "a PNG or JPEG file, relative to the campaign file"}),
+        "brand.logo" => json!({
+            "description": "a PNG or JPEG file, relative to the campaign file, or a map",
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "properties": {
+                    "path": {"type": "string"},
+                    "on_light": {"type": "string", "description": "the version drawn on light surfaces"},
+                    "size": {"enum": ["small", "medium", "large"], "default": "medium"},
+                    "position": {"enum": ["foot", "top-left", "top-right", "bottom-left", "bottom-right"], "default": "foot"}
+                }, "required": ["path"], "additionalProperties": false}
+            ]
+        }),
         "contact.helpline" => json!({"type": "string", "pattern": "^\\+?[0-9 ]+$", "description": "digits, spaces and a leading + only; quote it"}),
         "contact.website" => json!({"type": "string", "minLength": 1, "description": "the address as printed"}),
         "contact.link" => json!({"type": "string", "pattern": "^https?://", "description": "the absolute URL the QR codes open"}),
@@ -77,6 +88,21 @@ fn property(path: &str) -> Value {
             "description": "the words billposter writes itself into assets, by language tag (built in for en, gd, cy, pl, ur, ar, pa)",
             "additionalProperties": {"type": "object", "properties": {"helpline": {"type": "string", "minLength": 1, "description": "the generated alt text's label before the helpline number"}}, "additionalProperties": false}
         }),
+        "layout" | "messages[].layout" | "placements[].layout" => {
+            json!({"enum": ["band", "split", "photo"], "default": "band", "description": "band: the stacked composition with the helpline band; split: a photograph on one side or the top; photo: a full-bleed photograph with the copy on it and a panel"})
+        }
+        "image" | "messages[].image" => json!({
+            "description": "a photograph (PNG, JPEG or WebP, relative to the campaign file), `none` on a message, or a map",
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "properties": {
+                    "path": {"type": "string"},
+                    "focus": {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1}, "minItems": 2, "maxItems": 2, "description": "[x, y]: the point every crop keeps"},
+                    "alt": text.clone(),
+                    "credit": text.clone()
+                }, "required": ["path"], "additionalProperties": false}
+            ]
+        }),
         "print.output_profile" => json!({"type": "string", "description": "the printer's CMYK ICC output profile: makes PDF/X-4"}),
         _ => json!({}),
     }
@@ -104,7 +130,9 @@ fn object(path: &str) -> Value {
         let child = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
         let value = if matches!(*key, "messages" | "schedule" | "placements" | "formats") && path.is_empty() {
             json!({"type": "array", "items": object(&format!("{child}[]")), "minItems": u8::from(*key == "messages" || *key == "placements")})
-        } else if allowed_keys(&child).is_some() && !matches!(child.as_str(), "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text") {
+        } else if allowed_keys(&child).is_some()
+            && !matches!(child.as_str(), "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" | "image" | "messages[].image" | "brand.logo")
+        {
             object(&child)
         } else {
             property(&child)

@@ -16,7 +16,8 @@ mod validate;
 mod wording;
 
 use crate::vocab::icc::Profile;
-use crate::vocab::settings::{PostingTimes, Reposting};
+use crate::vocab::photo::SharedPhoto;
+use crate::vocab::settings::{Layout, LogoPosition, LogoSize, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -63,6 +64,24 @@ pub struct Brand {
 pub struct Logo {
     pub path: PathBuf,
     pub bitmap: Bitmap,
+    /// `on_light`: the version for light surfaces; the one that stands out is drawn.
+    pub on_light: Option<Bitmap>,
+    pub size: LogoSize,
+    pub position: LogoPosition,
+    pub span: Span,
+}
+
+/// A photograph (`image:` on the campaign or a message): decoded once, shared.
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub path: PathBuf,
+    pub photo: SharedPhoto,
+    /// `[x, y]` in 0..1: the point every crop keeps (default: the centre).
+    pub focus: [f32; 2],
+    /// Describes the photo, for the alt text.
+    pub alt: Option<Localised>,
+    /// Printed small with the imprint.
+    pub credit: Option<Localised>,
     pub span: Span,
 }
 
@@ -90,6 +109,10 @@ pub struct Message {
     /// `short.headline` / `short.body`: the copy for formats read at a glance (roadside).
     pub short_headline: Option<Localised>,
     pub short_body: Option<Localised>,
+    /// `layout:` on the message (a placement's wins over it).
+    pub layout: Option<Field<Layout>>,
+    /// `image:` on the message: `None` uses the campaign's, `Some(None)` is `image: none`.
+    pub image: Option<Option<Image>>,
 }
 
 #[derive(Clone, Debug)]
@@ -104,6 +127,8 @@ pub struct Placement {
     /// The languages it posts, in `Campaign::languages` order (default: all of them).
     pub languages: Vec<String>,
     pub spares: Spares,
+    /// `layout:` on the placement: wins over the message's and the campaign's.
+    pub layout: Option<Field<Layout>>,
     /// Span of the placement entry, for findings about the whole placement.
     pub span: Span,
 }
@@ -163,6 +188,10 @@ pub struct Campaign {
     pub print: PrintSettings,
     /// When social posts go out.
     pub posting: PostingTimes,
+    /// The campaign's `layout:` (default band).
+    pub layout: Option<Field<Layout>>,
+    /// The campaign's `image:`.
+    pub image: Option<Image>,
     /// The words billposter writes itself, per language that has them (`words`, else built in).
     pub words: std::collections::BTreeMap<String, Words>,
 }
@@ -175,6 +204,18 @@ pub struct Words {
 }
 
 impl Campaign {
+    /// The layout of message `mi` on placement `pi`: the placement's, else the message's, else
+    /// the campaign's, else band; with the span of the `layout:` that chose it.
+    pub fn layout_of(&self, pi: usize, mi: usize) -> Option<&Field<Layout>> {
+        self.placements[pi].layout.as_ref().or(self.messages[mi].layout.as_ref()).or(self.layout.as_ref())
+    }
+    /// The photograph of message `mi`: its own, none (`image: none`), or the campaign's.
+    pub fn image_of(&self, mi: usize) -> Option<&Image> {
+        match &self.messages[mi].image {
+            Some(own) => own.as_ref(),
+            None => self.image.as_ref(),
+        }
+    }
     pub fn format(&self, id: &str) -> Option<&Format> {
         self.formats.iter().find(|f| f.id == id)
     }

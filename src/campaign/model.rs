@@ -29,6 +29,12 @@ pub struct FileModel {
     /// Optional (billposter extension): when social posts go out.
     #[serde(default)]
     pub posting: Option<S<PostingModel>>,
+    /// The campaign's composition: band (default), split or photo.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
+    /// The campaign's photograph (messages may override it).
+    #[serde(default)]
+    pub image: Option<S<ImageModel>>,
     /// Optional (billposter extension): the words billposter writes itself, by language tag.
     #[serde(default)]
     pub words: Option<S<std::collections::BTreeMap<String, S<WordsModel>>>>,
@@ -83,7 +89,45 @@ pub struct BrandModel {
     #[serde(default)]
     pub fonts: Option<S<FontsModel>>,
     #[serde(default)]
-    pub logo: Option<S<String>>,
+    pub logo: Option<S<LogoModel>>,
+}
+
+/// `brand.logo`: a path, or a map with the path, a variant for light surfaces, size and position.
+#[derive(Debug)]
+pub enum LogoModel {
+    Path(String),
+    Map(Box<LogoMapModel>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoMapModel {
+    pub path: S<String>,
+    #[serde(default)]
+    pub on_light: Option<S<String>>,
+    #[serde(default)]
+    pub size: Option<S<String>>,
+    #[serde(default)]
+    pub position: Option<S<String>>,
+}
+
+impl<'de> Deserialize<'de> for LogoModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LogoModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a path to a PNG or JPEG logo, or a map with path, on_light, size and position")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LogoModel, E> {
+                Ok(LogoModel::Path(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LogoModel, A::Error> {
+                LogoMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| LogoModel::Map(Box::new(m)))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +175,12 @@ pub struct MessageModel {
     /// Shorter copy for formats read at a glance (roadside placements use it when given).
     #[serde(default)]
     pub short: Option<S<ShortModel>>,
+    /// Overrides the campaign's layout for this message.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
+    /// Overrides the campaign's photograph; `none` leaves it off.
+    #[serde(default)]
+    pub image: Option<S<ImageModel>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -168,6 +218,9 @@ pub struct PlacementModel {
     /// Extra copies per artwork per posting: a percent (`"10%"`) or a count (`3`).
     #[serde(default)]
     pub spares: Option<S<SparesModel>>,
+    /// Overrides the campaign's and the message's layout on this placement.
+    #[serde(default)]
+    pub layout: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -368,6 +421,46 @@ impl<'de> Deserialize<'de> for QrSetting {
                     "off" | "false" => Ok(QrSetting::Off),
                     _ => Err(de::Error::invalid_value(de::Unexpected::Str(v), &self)),
                 }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `image:` as written: a path (or `none`), or a map with the path, focal point, alt text and
+/// credit line.
+#[derive(Debug)]
+pub enum ImageModel {
+    Path(String),
+    Map(Box<ImageMapModel>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageMapModel {
+    pub path: S<String>,
+    /// `[x, y]`, each 0 to 1: the point every crop keeps.
+    #[serde(default)]
+    pub focus: Option<S<Vec<S<f32>>>>,
+    #[serde(default)]
+    pub alt: Option<S<TextModel>>,
+    #[serde(default)]
+    pub credit: Option<S<TextModel>>,
+}
+
+impl<'de> Deserialize<'de> for ImageModel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ImageModel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a path to a PNG, JPEG or WebP photo, `none`, or a map with path, focus, alt and credit")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ImageModel, E> {
+                Ok(ImageModel::Path(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ImageModel, A::Error> {
+                ImageMapModel::deserialize(de::value::MapAccessDeserializer::new(map)).map(|m| ImageModel::Map(Box::new(m)))
             }
         }
         d.deserialize_any(V)

@@ -27,16 +27,18 @@ fn without_indexes(path: &str) -> String {
 pub(super) fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
     let norm = without_indexes(path);
     Some(match norm.as_str() {
-        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting", "words"],
+        "" => &["version", "campaign", "brand", "contact", "messages", "schedule", "placements", "formats", "print", "posting", "words", "layout", "image"],
         "campaign" => &["id", "name", "organisation", "partners", "languages", "start", "weeks"],
         "brand" => &["background", "text", "accent", "accent_text", "fonts", "logo"],
         "brand.fonts" => &["headline", "body", "fallback"],
+        "brand.logo" => &["path", "on_light", "size", "position"],
         "brand.background" | "brand.text" | "brand.accent" | "brand.accent_text" => &["cmyk"],
         "contact" => &["helpline", "hours", "helpline_note", "website", "link", "short_link", "other_numbers", "tracking"],
-        "messages[]" => &["id", "headline", "body", "caption", "alt", "short"],
+        "messages[]" => &["id", "headline", "body", "caption", "alt", "short", "layout", "image"],
+        "image" | "messages[].image" => &["path", "focus", "alt", "credit"],
         "messages[].short" => &["headline", "body"],
         "schedule[]" => &["week", "messages"],
-        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares"],
+        "placements[]" => &["format", "sites", "weeks", "roadside", "qr", "languages", "spares", "layout"],
         "formats[]" => &[
             "id",
             "kind",
@@ -92,7 +94,16 @@ pub(super) fn field_hint(path: &str) -> Option<String> {
         }
         ("print", _) => "print: a mapping with any of output_profile, crop_marks, supply_working_days and reposting",
         (p, _) if p.ends_with(".short") => "short: a mapping with headline and body, e.g. short: {headline: \"Get help.\", body: \"\"}",
-        (_, "headline" | "body" | "caption" | "alt" | "hours" | "helpline_note") => "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}",
+        (_, "size") => "size: small, medium or large",
+        (_, "position") => "position: foot, top-left, top-right, bottom-left or bottom-right",
+        (_, "on_light") => "a PNG or JPEG file: the logo version drawn on light surfaces",
+        (_, "layout") => "layout: band, split or photo",
+        (_, "image") => "image: a photo's path (PNG, JPEG or WebP), none, or {path: …, focus: [0.5, 0.4], alt: \"…\", credit: \"…\"}",
+        (_, "focus") => "focus: [x, y], each 0 to 1, e.g. focus: [0.5, 0.35]",
+        (_, "path") => "a file path, relative to the campaign file",
+        (_, "headline" | "body" | "caption" | "alt" | "credit" | "hours" | "helpline_note") => {
+            "a text, or a map of language to text such as {en-GB: \"…\", gd: \"…\"}"
+        }
         (_, "background" | "text" | "accent" | "accent_text") => "a colour: \"#RRGGBB\" (quoted) or {cmyk: [C, M, Y, K]} in percent",
         _ => return None,
     };

@@ -6,17 +6,6 @@ use crate::vocab::{Code, Diagnostic, Span};
 
 /// An unknown key, with the keys its mapping takes and, for a likely typo, the key it meant.
 pub(super) fn unknown_key(parent: &str, field: &str, expected: &[&str], at: Span) -> Diagnostic {
-    // Keys the campaign format defines that this version cannot honour yet: refused by name,
-    // never ignored (a poster silently drawn without its photograph is worse than an error).
-    let top = parent.split('[').next().unwrap_or(parent);
-    let planned =
-        matches!((top, parent.contains('.'), field), ("", _, "layout" | "image") | ("messages" | "placements", false, "layout") | ("messages", false, "image"));
-    if planned {
-        let whose = if parent.is_empty() { String::new() } else { format!("{parent}: ") };
-        return Diagnostic::error(Code::Yaml, format!("{whose}`{field}` is part of the campaign format, but this version of billposter cannot make it yet"))
-            .at_span(at)
-            .hint(format!("remove `{field}:` for now; every asset uses the stacked layout with the helpline band"));
-    }
     let mut hint = String::new();
     // `gd:` under a message: a translation written as a key of the message, not of its texts.
     let mut parts = field.split('-');

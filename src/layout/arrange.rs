@@ -144,8 +144,8 @@ impl Column {
 }
 
 /// Lay out every part at base size `b`; the bool says whether the whole fits the safe area.
-/// `logo`: the logo's aspect ratio (width / height), when the campaign has one.
-pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<f32>, b: f32) -> (Placed, bool) {
+/// `logo`: the logo's aspect ratio (width / height) and size factor, when it sits at the foot.
+pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<(f32, f32)>, b: f32) -> (Placed, bool) {
     let gutter = gap::GUTTER * b;
     let mut texts = Vec::new();
     let mut all_fit = true;
@@ -239,7 +239,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let bottom_rows_h = imprint_beside.as_ref().map_or(bottom.height(), |i| i.height().max(bottom.height()));
     // The logo sits under the imprint, as tall as one and a half web-address lines.
     let logo_gap = gap::LOGO * b;
-    let logo_h = logo.map(|_| style::LOGO_LINES * (b * style::WEBSITE).max(parts.website.floor)).unwrap_or(0.0);
+    let logo_h = logo.map(|(_, k)| k * style::LOGO_LINES * (b * style::WEBSITE).max(parts.website.floor)).unwrap_or(0.0);
     let bottom_text_h = bottom_rows_h + if logo.is_some() { logo_gap + logo_h } else { 0.0 };
     let bottom_h = if qr_in_bottom { bottom_text_h.max(qr.unwrap_or(0.0)) } else { bottom_text_h };
 
@@ -262,7 +262,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     if let Some(imp) = &imprint_beside {
         imp.place(parts, text_y + bottom_rows_h - imp.height(), false, Align::Start, &mut texts);
     }
-    let logo_rect = logo.map(|aspect| {
+    let logo_rect = logo.map(|(aspect, _)| {
         let w = (logo_h * aspect).min(bw);
         Rect::new(bx, text_y + bottom_rows_h + logo_gap, w, w / aspect)
     });

@@ -8,12 +8,14 @@
 //! reported as a `fit` error — never clipped or shrunk below legibility.
 
 use super::arrange::{Arrangement, Part, Parts, build, search};
+use super::photo;
 use super::scene::*;
 use super::style::{self, line_height as lh};
 use super::text::Shaped;
 use crate::fonts::{FontKit, FontRole, cap_ratio};
-use crate::plan::{AssetSpec, Text};
+use crate::plan::{AssetSpec, NEAR_BLACK, Text};
 use crate::qr::QrMatrix;
+use crate::vocab::settings::{Layout, LogoPosition};
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Colour, Diagnostic};
 
@@ -38,14 +40,16 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let cap = if font == FontRole::Headline { head_cap } else { body_cap };
         Part { role, span: t.span, shaped, ratio, floor: floor(font), prefer: 0.0, max: f32::INFINITY, cap }
     };
-    let headline = part(Role::Headline, &copy.headline, &no_orphan(&copy.headline.text), FontRole::Headline, lh::HEADLINE, true, 1.0);
-    let body = copy.body.as_ref().map(|t| part(Role::Body, t, &no_orphan(&t.text), FontRole::Body, lh::BODY, true, style::BODY));
+    let headline = part(Role::Headline, &copy.headline, &no_orphan(&keep_dash(&copy.headline.text)), FontRole::Headline, lh::HEADLINE, true, 1.0);
+    let body = copy.body.as_ref().map(|t| part(Role::Body, t, &no_orphan(&keep_dash(&t.text)), FontRole::Body, lh::BODY, true, style::BODY));
     let note = copy.helpline_note.as_ref().map(|t| part(Role::HelplineNote, t, &t.text, FontRole::Body, lh::NOTE, false, style::NOTE));
     let mut number = part(Role::Helpline, &copy.helpline, &copy.helpline.text, FontRole::Headline, lh::NUMBER, false, style::NUMBER);
     number.prefer = number.floor * style::NUMBER_OVER_FLOOR;
     let hours = copy.hours.as_ref().map(|t| part(Role::Hours, t, &t.text, FontRole::Body, lh::HOURS, false, style::HOURS));
     let website = part(Role::Website, &copy.website, &copy.website.text, FontRole::Headline, lh::WEBSITE, false, style::WEBSITE);
-    let imprint = part(Role::Imprint, &copy.imprint, &copy.imprint.text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
+    // The photo credit is small print too: it follows the imprint, tied to it like a partner.
+    let imprint_text = copy.imprint_line();
+    let imprint = part(Role::Imprint, &copy.imprint, &imprint_text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
 
     let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&a.link.text, q.ec) {
         Ok(m) => Some((m, a.link.text.clone())),
@@ -54,38 +58,64 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
             None
         }
     });
-    // The QR's printed size: the minimum for this code on this format (the format's rule, or
-    // enough pixels per module for a phone, whichever is larger) with a margin, or a share of the safe area;
-    // never more than a cap share of the safe area's short side. A minimum that cannot be met
-    // (a QR forced onto a billboard read from 50 m would need to be 5 m wide) is left for
-    // preflight to measure and report from the scene.
-    let mut qr_tile = None;
-    if let Some((m, _)) = &qr {
-        let min_symbol = m.min_symbol_mm(f);
-        let per_symbol = m.total_modules() as f32 / m.size as f32;
-        let cap = style::QR_CAP_SHARE * safe.w.min(safe.h);
-        let symbol = (min_symbol * style::QR_OVER_MINIMUM).max(style::QR_SHARE * safe.w.min(safe.h)).min(cap / per_symbol);
-        // On pixel formats every module is a whole number of pixels on the pixel grid: crisp
-        // edges, no anti-aliased grey between modules, for cameras and decoders alike.
-        let symbol = match f.px_per_mm() {
-            Some(k) => {
-                let n = m.size as f32;
-                let module = (symbol * k / n).floor().max((min_symbol * k / n).ceil()).max(1.0);
-                module * n / k
-            }
-            None => symbol,
-        };
-        qr_tile = Some(symbol * per_symbol);
-    }
+    // Where the photograph goes and what is left for the copy.
+    let photo = a.photo.as_ref().filter(|_| a.layout != Layout::Band);
+    let wide_page = safe.w / safe.h >= style::WIDE_ASPECT;
+    let page_safe = safe;
+    let (photo_region, mut safe) = match (a.layout, photo) {
+        (Layout::Split, Some(_)) => {
+            let (p, c) = photo::split(f, safe, wide_page);
+            (Some(p), c)
+        }
+        (Layout::Photo, Some(_)) => (Some(Rect::new(-f.bleed_mm, -f.bleed_mm, f.width_mm + 2.0 * f.bleed_mm, f.height_mm + 2.0 * f.bleed_mm)), safe),
+        _ => (None, safe),
+    };
+    let qr_tile = qr.as_ref().map(|(m, _)| qr_side(f, m, safe));
+    // A wide split keeps its copy column for words: the QR goes on the photo, bottom left, on
+    // its own white tile (quiet zone included).
+    let qr_on_photo = a.layout == Layout::Split && wide_page && photo_region.is_some();
+    let qr_in_copy = if qr_on_photo { None } else { qr_tile };
 
+    // The logo: at the foot (under the imprint, sized with the web address) or in a corner of
+    // the safe area, which the copy then leaves free.
+    let at_foot = st.logo.as_ref().is_some_and(|l| l.position == LogoPosition::Foot);
+    let logo = st.logo.as_ref().filter(|_| at_foot).map(|l| (l.bitmap.aspect(), l.size.factor()));
+    let mut corner_logo = None;
+    if let Some(l) = st.logo.as_ref().filter(|_| !at_foot) {
+        let h = style::LOGO_CORNER_SHARE * safe.w.min(safe.h) * l.size.factor();
+        let w = (h * l.bitmap.aspect()).min(safe.w * style::LOGO_CORNER_MAX_WIDTH);
+        let h = w / l.bitmap.aspect();
+        let room = h + style::LOGO_CORNER_GAP * h;
+        let (left, top) = match l.position {
+            LogoPosition::TopLeft => (true, true),
+            LogoPosition::TopRight => (false, true),
+            LogoPosition::BottomLeft => (true, false),
+            _ => (false, false),
+        };
+        let x = if left { safe.x } else { safe.right() - w };
+        let y = if top { safe.y } else { safe.bottom() - h };
+        corner_logo = Some(Rect::new(x, y, w, h));
+        safe = if top { Rect::new(safe.x, safe.y + room, safe.w, safe.h - room) } else { Rect::new(safe.x, safe.y, safe.w, safe.h - room) };
+    }
     let mut parts = Parts { headline, body, note, number, hours, website, imprint };
     let wide = safe.w / safe.h >= style::WIDE_ASPECT;
     let plan = if wide { Arrangement::Wide } else { Arrangement::Stack };
     let b_max = if wide { style::B_MAX_WIDE * safe.h } else { style::B_MAX_TALL * safe.w.max(safe.h * style::B_MAX_TALL_HEIGHT_SHARE) };
     let b_min = parts.headline.floor;
-    let logo = st.logo.as_ref().map(|l| l.bitmap.aspect());
-    let (b, fits) = search(b_min, b_max, |b| build(&mut parts, plan, safe, qr_tile, logo, b).1);
-    let placed = build(&mut parts, plan, safe, qr_tile, logo, b).0;
+    let (b, fits) = search(b_min, b_max, |b| build(&mut parts, plan, safe, qr_in_copy, logo, b).1);
+    let mut placed = build(&mut parts, plan, safe, qr_in_copy, logo, b).0;
+    if qr_on_photo && let (Some(t), Some(region)) = (qr_tile, photo_region) {
+        let fits_side = t <= region.right() - 2.0 * page_safe.x;
+        placed.qr = Some(Rect::new(page_safe.x, page_safe.bottom() - t, t, t));
+        if !fits_side {
+            diags.push(
+                Diagnostic::error(Code::Fit, "the QR code does not fit on the photograph's side of the split layout")
+                    .for_asset(&a.key)
+                    .at(source, a.link.span)
+                    .hint("use layout: band or photo for this placement"),
+            );
+        }
+    }
     if !fits {
         diags.push(
             Diagnostic::error(Code::Fit, "the copy does not fit the safe area even at the smallest legible size")
@@ -95,15 +125,15 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         );
     }
 
-    // Build the scene in paint order.
+    // Build the scene in paint order: photo, panel, band, texts, QR, logo.
     let mut items = vec![];
     let bleed = f.bleed_mm;
-    items.push(Item {
-        role: Role::Band,
-        span: copy.helpline.span,
-        region: placed.band,
-        kind: ItemKind::Fill { rect: Rect::new(-bleed, placed.band.y, f.width_mm + 2.0 * bleed, placed.band.h), colour: st.accent },
-    });
+    let (band_x0, band_x1) = match (a.layout, photo_region) {
+        // A split wide layout's band runs from the photo's edge to the bleed on the copy side.
+        (Layout::Split, Some(p)) if wide_page => (p.right(), f.width_mm + bleed),
+        _ => (-bleed, f.width_mm + bleed),
+    };
+    let mut texts = Vec::new();
     for p in placed.texts {
         let colour: Colour = if p.in_band { band_text } else { st.text };
         let part = parts.get(p.role);
@@ -118,8 +148,53 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
                     .at(source, part.span),
             );
         }
-        items.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
+        texts.push(Item { role: p.role, span: part.span, region: p.rect, kind: ItemKind::Text(block) });
     }
+    if let (Some(ph), Some(region)) = (photo, photo_region) {
+        let crop = photo::crop(ph, region);
+        let mut bitmap = ph.photo.crop(crop, photo::target_px(f, region, crop));
+        if a.layout == Layout::Photo {
+            // The copy above the band sits on the photo: its colour and scrim are chosen on the
+            // pixels behind its lines. Below the band top, a panel of the background colour.
+            let on_photo: Vec<Rect> = texts
+                .iter()
+                .filter(|t| t.region.bottom() <= placed.band.y)
+                .filter_map(|t| if let ItemKind::Text(b) = &t.kind { Some(b.lines.iter().map(|l| l.rect)) } else { None })
+                .flatten()
+                .collect();
+            let (colour, scrimmed) = photo::text_on_photo(&bitmap, region, &on_photo, st.text, NEAR_BLACK, style::SCRIM_FADE * b);
+            bitmap = scrimmed;
+            for t in &mut texts {
+                if t.region.bottom() <= placed.band.y
+                    && let ItemKind::Text(block) = &mut t.kind
+                {
+                    block.colour = colour;
+                }
+            }
+        }
+        items.push(Item {
+            role: Role::Photo,
+            span: ph.span,
+            region,
+            kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]) }),
+        });
+        if a.layout == Layout::Photo {
+            let y = placed.band.y;
+            items.push(Item {
+                role: Role::Panel,
+                span: copy.helpline.span,
+                region: Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y),
+                kind: ItemKind::Fill { rect: Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y), colour: st.background },
+            });
+        }
+    }
+    items.push(Item {
+        role: Role::Band,
+        span: copy.helpline.span,
+        region: placed.band,
+        kind: ItemKind::Fill { rect: Rect::new(band_x0, placed.band.y, band_x1 - band_x0, placed.band.h), colour: st.accent },
+    });
+    items.extend(texts);
     if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
         if let Some(k) = f.px_per_mm() {
             tile.x = (tile.x * k).round() / k;
@@ -133,11 +208,56 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
             kind: ItemKind::Qr(QrBlock { matrix, rect: tile, module_mm, dark: Colour::BLACK, light: Colour::WHITE, link }),
         });
     }
-    if let (Some(l), Some(rect)) = (&st.logo, placed.logo) {
-        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap: l.bitmap.clone() }) });
+    if let (Some(l), Some(rect)) = (&st.logo, placed.logo.or(corner_logo)) {
+        // The version that stands out from what is painted under it (a light and a dark
+        // version: the right one per surface).
+        let mut surface = st.background;
+        for it in &items {
+            if let ItemKind::Fill { rect: r, colour } = &it.kind
+                && r.intersects(&rect)
+            {
+                surface = *colour;
+            }
+        }
+        let share = |b: &crate::vocab::Bitmap| b.stand_out_share(&surface).unwrap_or(0.0);
+        let bitmap = match &l.on_light {
+            Some(light) if share(light) > share(&l.bitmap) => light.clone(),
+            _ => l.bitmap.clone(),
+        };
+        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap, source_px: None }) });
     }
-    let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe, background: st.background, items };
+    let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe: page_safe, background: st.background, items };
     (scene, diags)
+}
+
+/// The QR's printed size (quiet zone included), decided here and only here: the format's
+/// minimum with a margin, or a share of the safe area; never more than a cap share of the safe
+/// area's short side. A minimum that cannot be met (a QR forced onto a billboard read from 50 m
+/// would need to be 5 m wide) is left for preflight to measure and report from the scene.
+fn qr_side(f: &crate::vocab::Format, m: &QrMatrix, safe: Rect) -> f32 {
+    // The minimum for this code on this format: the format's rule, or enough pixels per module
+    // for a phone, whichever is larger (a long link has more modules, so it needs more room).
+    let min_symbol = m.min_symbol_mm(f);
+    let per_symbol = m.total_modules() as f32 / m.size as f32;
+    let cap = style::QR_CAP_SHARE * safe.w.min(safe.h);
+    let symbol = (min_symbol * style::QR_OVER_MINIMUM).max(style::QR_SHARE * safe.w.min(safe.h)).min(cap / per_symbol);
+    // On pixel formats every module is a whole number of pixels on the pixel grid: crisp
+    // edges, no anti-aliased grey between modules, for cameras and decoders alike.
+    let symbol = match f.px_per_mm() {
+        Some(k) => {
+            let n = m.size as f32;
+            let module = (symbol * k / n).floor().max((min_symbol * k / n).ceil()).max(1.0);
+            module * n / k
+        }
+        None => symbol,
+    };
+    symbol * per_symbol
+}
+
+/// Tie a spaced dash to the word before it (no-break space), so a wrapped line never starts
+/// with "— you don't have to give your name.": the dash ends the line it belongs to.
+fn keep_dash(text: &str) -> String {
+    text.replace(" \u{2014} ", "\u{a0}\u{2014} ").replace(" \u{2013} ", "\u{a0}\u{2013} ").replace(" - ", "\u{a0}- ")
 }
 
 /// Tie the last two words with a no-break space, the typesetter's guard against a lone word on

@@ -6,6 +6,7 @@ mod arrange;
 mod compose;
 mod glyphs;
 mod mirror;
+pub mod photo;
 pub mod scene;
 mod style;
 pub mod text;

@@ -23,6 +23,12 @@ pub enum Role {
     Imprint,
     Qr,
     Logo,
+    /// The photograph (split and photo layouts).
+    Photo,
+    /// The panel of background colour the band and small print sit on over a photograph.
+    Panel,
+    /// The photograph's credit line.
+    Credit,
 }
 
 impl Role {
@@ -39,6 +45,9 @@ impl Role {
             Role::Imprint => "imprint",
             Role::Qr => "qr",
             Role::Logo => "logo",
+            Role::Photo => "photo",
+            Role::Panel => "panel",
+            Role::Credit => "credit",
         }
     }
 }
@@ -172,4 +181,7 @@ impl QrBlock {
 pub struct ImageItem {
     pub rect: Rect,
     pub bitmap: Bitmap,
+    /// A photograph: the size of its crop in the source photo's pixels (its effective
+    /// resolution); `None` for the logo.
+    pub source_px: Option<[u32; 2]>,
 }

@@ -72,3 +72,38 @@ pub const WIDTH_SLACK: f32 = 1.0001;
 /// The base-size search stops when the bracket is this fraction of `b`, or after so many steps.
 pub const SEARCH_PRECISION: f32 = 0.003;
 pub const SEARCH_STEPS: usize = 20;
+
+/// Split layout, wide formats: the photo takes the left edge's margin and this share of the
+/// safe width at 2:1, less by the per-aspect step on longer boards (a 4:1 96-sheet gives it
+/// 0.30), never below the minimum.
+pub const SPLIT_WIDE_SHARE: f32 = 0.38;
+pub const SPLIT_WIDE_SHARE_PER_ASPECT: f32 = 0.04;
+pub const SPLIT_WIDE_SHARE_MIN: f32 = 0.28;
+/// Split layout, tall and square formats: the photo takes the top margin and this share of the
+/// safe height on pages at least 3:2 tall; squarer pages scale it down with their aspect (a
+/// square keeps 27%), so the copy keeps room for its stack.
+pub const SPLIT_TALL_SHARE: f32 = 0.4;
+pub const SPLIT_TALL_FULL_ASPECT: f32 = 1.5;
+
+/// Photo resolution rule (formats.md): max(30, 180 ÷ viewing distance in m) ppi at full size.
+pub const PHOTO_PPI_METRES: f32 = 180.0;
+pub const MIN_PHOTO_PPI_FLOOR: f32 = 30.0;
+/// Print photos are embedded at the rule's resolution times this (never above what the crop
+/// has): what the distance needs, without a camera file's 24 MP in every PDF.
+pub const PRINT_PHOTO_HEADROOM: f32 = 1.0;
+
+/// Text on a photo must reach 4.5:1 on its pixels; layout aims a little above so that the
+/// measurement, which reads the same pixels, passes with room.
+pub const PHOTO_TEXT_CONTRAST: f64 = 4.6;
+/// The scrim behind copy on a photo: tried in this many steps up to this opacity; it fades out
+/// over this many `b` below the copy.
+pub const SCRIM_STEPS: u32 = 17;
+pub const SCRIM_MAX: f32 = 0.85;
+pub const SCRIM_FADE: f32 = 1.2;
+/// Layout judges a scrim on at most this many sampled pixels per line (preflight reads them all).
+pub const SCRIM_SAMPLES: u64 = 20_000;
+/// A logo in a corner: this share of the safe area's short side tall (medium), never wider than
+/// this share of its width; the copy keeps clear of it by this share of its height.
+pub const LOGO_CORNER_SHARE: f32 = 0.07;
+pub const LOGO_CORNER_MAX_WIDTH: f32 = 0.4;
+pub const LOGO_CORNER_GAP: f32 = 0.5;

@@ -25,7 +25,7 @@ pub(super) fn expand(template: &str, copy: &AssetCopy, link: &str) -> String {
 /// The label before the number comes from `words` (the campaign's or the built-in ones for the
 /// language; validation makes sure a language that needs them has them), and the punctuation
 /// from the language, so a generated alt text is all in the asset's language.
-pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, words: Option<&Words>, link: &str) -> Text {
+pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, words: Option<&Words>, link: &str, photo: Option<&str>) -> Text {
     if let Some(alt) = &m.alt {
         return Text::new(expand(alt.get(lang), copy, link).trim(), alt.span);
     }
@@ -34,7 +34,11 @@ pub(super) fn alt_text(m: &Message, copy: &AssetCopy, lang: &str, words: Option<
         let t = t.trim();
         if t.ends_with(p.ends) { t.to_string() } else { format!("{t}{}", p.full_stop) }
     };
-    let headline = sentence(&copy.headline.text);
+    // The photograph's description first, as a reader meets the poster: picture, then words.
+    let headline = match photo.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => format!("{} {}", sentence(p), sentence(&copy.headline.text)),
+        None => sentence(&copy.headline.text),
+    };
     let label = words.map_or("", |w| w.helpline.as_str());
     let mut contact = format!("{label} {}", copy.helpline.text).trim_start().to_string();
     if let Some(h) = &copy.hours {

@@ -24,7 +24,8 @@ use crate::fonts::FontRole;
 use crate::qr::Ec;
 use crate::vocab::format::scale_suffix;
 pub use crate::vocab::language::Direction;
-use crate::vocab::settings::{Encoding, PdfSettings, PngLevel, PostingTimes, Reposting};
+use crate::vocab::photo::SharedPhoto;
+use crate::vocab::settings::{Encoding, Layout, LogoPosition, LogoSize, PdfSettings, PngLevel, PostingTimes, Reposting};
 use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -67,6 +68,19 @@ pub struct AssetCopy {
     pub website: Text,
     /// Organisation, then partners (span: the organisation).
     pub imprint: Text,
+    /// The photograph's credit line, printed small with the imprint (span: `image.credit`).
+    pub credit: Option<Text>,
+}
+
+impl AssetCopy {
+    /// The small-print line as printed: the imprint, then the photo credit where there is one,
+    /// tied to it like a partner (no-break space before the separator).
+    pub fn imprint_line(&self) -> String {
+        match &self.credit {
+            Some(c) => format!("{}\u{a0}· {}", self.imprint.text, c.text.trim()),
+            None => self.imprint.text.clone(),
+        }
+    }
 }
 
 /// Colours, fonts and logo; one value shared by the assets that use it.
@@ -90,6 +104,20 @@ pub struct Style {
 #[derive(Clone, Debug, Serialize)]
 pub struct Logo {
     pub bitmap: Bitmap,
+    /// The version for light surfaces, where the campaign gives one.
+    pub on_light: Option<Bitmap>,
+    pub size: LogoSize,
+    pub position: LogoPosition,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The photograph an asset shows, and the point each crop keeps.
+#[derive(Clone, Debug, Serialize)]
+pub struct PhotoSpec {
+    pub photo: SharedPhoto,
+    /// `[x, y]` in 0..1 of the (oriented) photo.
+    pub focus: [f32; 2],
     #[serde(skip)]
     pub span: Span,
 }
@@ -180,6 +208,10 @@ pub struct AssetSpec {
     pub postings: Vec<Posting>,
     pub copy: AssetCopy,
     pub style: Arc<Style>,
+    /// The composition (placement's `layout:`, else the message's, else the campaign's).
+    pub layout: Layout,
+    /// The photograph, where the layout shows one (split and photo).
+    pub photo: Option<PhotoSpec>,
     /// `None`: the asset has no QR code.
     pub qr: Option<QrSpec>,
     /// Social and screen: the alt text written beside the image (span: the message's `alt`,
@@ -287,7 +319,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         body_font: c.brand.body_font.clone(),
         headline_fallback: c.brand.fallback_fonts.iter().cloned().chain(crate::fonts::bundled_fallback(FontRole::Headline)).collect(),
         body_fallback: c.brand.fallback_fonts.iter().cloned().chain(crate::fonts::bundled_fallback(FontRole::Body)).collect(),
-        logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), span: l.span }),
+        logo: c.brand.logo.as_ref().map(|l| Logo { bitmap: l.bitmap.clone(), on_light: l.on_light.clone(), size: l.size, position: l.position, span: l.span }),
     });
     let known = Arc::new(known(c));
     let mut assets = Vec::new();
@@ -363,7 +395,16 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     hours: c.contact.hours.as_ref().map(|t| Text::of(t, lang)),
                     website: Text::new(&c.contact.website.value, c.contact.website.span),
                     imprint: Text::new(c.imprint(), c.organisation.span),
+                    credit: None,
                 };
+                // The layout decides whether the photograph reaches the asset: a band layout
+                // shows none, so its credit and alt description stay off too.
+                let layout = c.layout_of(members[0], mi).map_or(Layout::Band, |l| l.value);
+                let image = c.image_of(mi).filter(|_| layout != Layout::Band);
+                let mut copy = copy;
+                copy.credit = image.and_then(|i| i.credit.as_ref()).map(|t| Text::of(t, lang)).filter(|t| !t.text.trim().is_empty());
+                let photo = image.map(|i| PhotoSpec { photo: i.photo.clone(), focus: i.focus, span: i.span });
+                let photo_alt = image.and_then(|i| i.alt.as_ref()).map(|t| t.get(lang));
                 let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
                 // With a short link, the QR, the caption and the alt text carry base + code;
                 // redirects.csv sends the code to the full tracked link.
@@ -374,7 +415,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 let tracked = redirect.as_ref().map_or(tracked, |r| r.short.clone());
                 let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
-                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, c.words.get(lang), &tracked));
+                let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, c.words.get(lang), &tracked, photo_alt));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);
                 let files = match format.kind {
                     Kind::Print => Files { main: print_file(mi, li), proof: Some(format!("{stem}_proof.png")), alt: None, stem },
@@ -405,6 +446,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     postings,
                     copy,
                     style: style.clone(),
+                    layout,
+                    photo,
                     qr,
                     alt,
                     link: Text::new(tracked, c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span)),
@@ -447,7 +490,7 @@ fn band_text(b: &crate::campaign::Brand) -> Colour {
 /// The contrast the helpline number should have on its band (formats rule: 7:1, else a warning).
 const HELPLINE_CONTRAST: f64 = 7.0;
 /// Rich enough to read as black, without the 400% ink of a CMYK black made from RGB 0,0,0.
-const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
+pub const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
 
 /// A print artwork's PDF: `print/<label>_<message>_<language>_<scale>.pdf`.
 fn print_main(format: &Format, label: &str, message: &str, lang: &str) -> String {

@@ -12,15 +12,17 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         // Every surface painted under any part of this text, or the background.
         let mut behind: Vec<Colour> = Vec::new();
         for line in &t.lines {
-            let mut under = scene.background;
+            let mut under = Some(scene.background);
             for below in &scene.items[..idx] {
                 match &below.kind {
-                    ItemKind::Fill { rect, colour } if rect.intersects(&line.rect) => under = *colour,
-                    ItemKind::Qr(q) if q.rect.intersects(&line.rect) => under = q.light,
+                    ItemKind::Fill { rect, colour } if rect.intersects(&line.rect) => under = Some(*colour),
+                    ItemKind::Qr(q) if q.rect.intersects(&line.rect) => under = Some(q.light),
+                    // On a photograph: measured on its pixels (`photo`), not here.
+                    ItemKind::Image(i) if below.role == Role::Photo && i.rect.intersects(&line.rect) => under = None,
                     _ => {}
                 }
             }
-            behind.push(under);
+            behind.extend(under);
         }
         let Some((worst, surface)) = behind.iter().map(|b| (t.colour.contrast(b), *b)).min_by(|a, b| a.0.total_cmp(&b.0)) else { continue };
         let measured = format!("{worst:.2}:1");

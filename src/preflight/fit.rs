@@ -2,7 +2,7 @@
 //! overlapping, the QR inside the safe area.
 
 use super::presence::overflow;
-use crate::layout::{ItemKind, Scene};
+use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Diagnostic};
@@ -16,6 +16,8 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         let rects: Vec<Rect> = match &item.kind {
             ItemKind::Text(t) => t.lines.iter().map(|l| l.rect).collect(),
             ItemKind::Qr(q) => vec![q.rect],
+            // A photograph fills its region into the bleed by design; the logo is copy-like.
+            ItemKind::Image(_) if item.role == Role::Photo => continue,
             ItemKind::Image(i) => vec![i.rect],
             ItemKind::Fill { .. } => continue,
         };

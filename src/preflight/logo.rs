@@ -2,18 +2,19 @@
 //! need 3:1 against their surroundings (WCAG 2.x, non-text contrast); the logo passes when most
 //! of its visible pixels reach that against the surface it sits on.
 
-use crate::layout::{ItemKind, Scene};
+use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
-use crate::vocab::{Code, Colour, Diagnostic};
+use crate::vocab::{Code, Diagnostic};
 
-/// WCAG 2.x 1.4.11: graphical objects ≥ 3:1 against adjacent colours.
-const GRAPHIC_CONTRAST: f64 = 3.0;
 /// Below this share of its visible pixels standing out, a logo cannot be made out.
 const VISIBLE_SHARE: f64 = 0.5;
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     for (idx, item) in scene.items.iter().enumerate() {
         let ItemKind::Image(img) = &item.kind else { continue };
+        if item.role != Role::Logo {
+            continue;
+        }
         let mut surface = scene.background;
         for below in &scene.items[..idx] {
             if let ItemKind::Fill { rect, colour } = &below.kind
@@ -23,17 +24,7 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
             }
         }
         // Visible pixels: those more than half opaque, as drawn on the surface.
-        let (mut visible, mut standing_out) = (0u64, 0u64);
-        for px in img.bitmap.rgba.chunks_exact(4).filter(|p| p[3] > 127) {
-            visible += 1;
-            if Colour::from_srgb([px[0], px[1], px[2]]).contrast(&surface) >= GRAPHIC_CONTRAST {
-                standing_out += 1;
-            }
-        }
-        if visible == 0 {
-            continue;
-        }
-        let share = standing_out as f64 / visible as f64;
+        let Some(share) = img.bitmap.stand_out_share(&surface) else { continue };
         if share < VISIBLE_SHARE {
             out.push(
                 Diagnostic::error(Code::Contrast, format!("the logo disappears into the {} behind it", surface.hex()))

@@ -10,6 +10,7 @@ mod copy;
 mod fit;
 mod legibility;
 mod logo;
+mod photo;
 mod presence;
 mod qr;
 pub mod qr_read;
@@ -29,6 +30,7 @@ pub fn check_scene(spec: &AssetSpec, scene: &Scene) -> Vec<Diagnostic> {
     legibility::check(spec, scene, &mut out);
     contrast::check(spec, scene, &mut out);
     logo::check(spec, scene, &mut out);
+    photo::check(spec, scene, &mut out);
     qr::check(spec, scene, &mut out);
     fit::check(spec, scene, &mut out);
     presence::check(spec, scene, &mut out);

@@ -14,18 +14,25 @@ use crate::vocab::{Code, Diagnostic};
 /// Float tolerance in scene mm, as `fit` uses.
 const EPS: f32 = 0.05;
 
-/// The texts every asset must show, with where the campaign gives them.
-fn wanted(spec: &AssetSpec) -> Vec<(Role, &Text)> {
+/// The texts every asset must show, with where the campaign gives them and the text drawn.
+fn wanted(spec: &AssetSpec) -> Vec<(Role, &Text, String)> {
     let copy = &spec.copy;
     let mut want: Vec<(Role, &Text)> = vec![(Role::Helpline, &copy.helpline), (Role::Website, &copy.website), (Role::Imprint, &copy.imprint)];
     if let Some(h) = &copy.hours {
         want.push((Role::Hours, h));
     }
-    want
+    want.into_iter()
+        .map(|(role, text)| {
+            // The imprint is printed with the photo credit after it, where there is one.
+            let expected = if role == Role::Imprint { copy.imprint_line() } else { text.text.clone() };
+            (role, text, expected)
+        })
+        .collect()
 }
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
-    for (role, text) in wanted(spec) {
+    for (role, text, expected) in wanted(spec) {
+        let expected = expected.as_str();
         let found = scene.items.iter().enumerate().find_map(|(i, it)| match &it.kind {
             ItemKind::Text(t) if it.role == role => Some((i, t)),
             _ => None,
@@ -37,9 +44,9 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
                 out.push(at(Diagnostic::error(Code::Presence, format!("the {what} is missing")).measured("absent", text.text.clone())));
                 continue;
             }
-            Some((_, t)) if t.text != text.text || t.runs.is_empty() => {
+            Some((_, t)) if t.text != expected || t.runs.is_empty() => {
                 out.push(at(
-                    Diagnostic::error(Code::Presence, format!("the {what} shown differs from the campaign's")).measured(t.text.clone(), text.text.clone())
+                    Diagnostic::error(Code::Presence, format!("the {what} shown differs from the campaign's")).measured(t.text.clone(), expected.to_string())
                 ));
                 continue;
             }
@@ -91,9 +98,9 @@ const MIN_INK_SHARE: f32 = 0.02;
 /// places on the page has ink of its colour where the scene says it is. Catches what the scene
 /// cannot show: a glyph outline that drew nothing, a backend that skipped or misplaced the text.
 pub fn check_pixels(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
-    for (role, text) in wanted(spec) {
+    for (role, text, expected) in wanted(spec) {
         let Some(t) = scene.items.iter().find_map(|it| match &it.kind {
-            ItemKind::Text(t) if it.role == role && t.text == text.text => Some(t),
+            ItemKind::Text(t) if it.role == role && t.text == expected => Some(t),
             _ => None,
         }) else {
             continue; // absent or different: reported by `check` from the scene

@@ -56,10 +56,12 @@ pub enum Code {
     /// A phone number, web address or opening hours in published copy that is not the
     /// campaign's.
     Copy,
+    /// A photograph's effective resolution for its format and viewing distance.
+    Resolution,
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 18] = [
         Code::Yaml,
         Code::Campaign,
         Code::Io,
@@ -77,6 +79,7 @@ impl Code {
         Code::FileSize,
         Code::Pdf,
         Code::Copy,
+        Code::Resolution,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -98,6 +101,7 @@ impl Code {
             Code::FileSize => "file-size",
             Code::Pdf => "pdf",
             Code::Copy => "copy",
+            Code::Resolution => "resolution",
         }
     }
 

@@ -56,6 +56,24 @@ impl Bitmap {
     }
 }
 
+/// WCAG 2.x 1.4.11: graphical objects ≥ 3:1 against adjacent colours.
+pub const GRAPHIC_CONTRAST: f64 = 3.0;
+
+impl Bitmap {
+    /// The share of the visible pixels (more than half opaque) that reach 3:1 against
+    /// `surface`: how much of a logo can be made out there. `None` for a fully transparent one.
+    pub fn stand_out_share(&self, surface: &super::Colour) -> Option<f64> {
+        let (mut visible, mut standing_out) = (0u64, 0u64);
+        for px in self.rgba.chunks_exact(4).filter(|p| p[3] > 127) {
+            visible += 1;
+            if super::Colour::from_srgb([px[0], px[1], px[2]]).contrast(surface) >= GRAPHIC_CONTRAST {
+                standing_out += 1;
+            }
+        }
+        (visible > 0).then(|| standing_out as f64 / visible as f64)
+    }
+}
+
 impl std::fmt::Debug for Bitmap {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Bitmap({} × {})", self.width, self.height)

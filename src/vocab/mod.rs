@@ -9,6 +9,7 @@ pub mod format;
 pub mod icc;
 pub mod language;
 pub mod media;
+pub mod photo;
 pub mod units;
 
 pub use colour::Colour;

@@ -86,3 +86,88 @@ impl PostingTimes {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
 }
+
+/// The composition an asset is laid out with (`layout:` on the campaign, a message or a
+/// placement; the placement's wins, then the message's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Headline and body, then the helpline band, then web address, QR and imprint.
+    #[default]
+    Band,
+    /// A photograph on one side (wide formats) or the top (tall and square), the copy on the other.
+    Split,
+    /// A full-bleed photograph; the headline on it (with a scrim where the pixels need one), the
+    /// band and small print on a panel of the background colour.
+    Photo,
+}
+
+impl Layout {
+    pub const NAMES: [&'static str; 3] = ["band", "split", "photo"];
+    pub fn parse(s: &str) -> Option<Layout> {
+        match s {
+            "band" => Some(Layout::Band),
+            "split" => Some(Layout::Split),
+            "photo" => Some(Layout::Photo),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> &'static str {
+        Layout::NAMES[*self as usize]
+    }
+}
+
+/// `brand.logo.size`: how tall the logo is drawn, as a multiple of the medium size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogoSize {
+    Small,
+    #[default]
+    Medium,
+    Large,
+}
+
+impl LogoSize {
+    pub fn parse(s: &str) -> Option<LogoSize> {
+        match s {
+            "small" => Some(LogoSize::Small),
+            "medium" => Some(LogoSize::Medium),
+            "large" => Some(LogoSize::Large),
+            _ => None,
+        }
+    }
+    /// Height relative to medium: one step is a third up or down, enough to see, not so much
+    /// that a large logo competes with the headline.
+    pub fn factor(self) -> f32 {
+        match self {
+            LogoSize::Small => 0.7,
+            LogoSize::Medium => 1.0,
+            LogoSize::Large => 1.4,
+        }
+    }
+}
+
+/// `brand.logo.position`: under the imprint (foot) or in a corner of the safe area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogoPosition {
+    #[default]
+    Foot,
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+impl LogoPosition {
+    pub fn parse(s: &str) -> Option<LogoPosition> {
+        match s {
+            "foot" => Some(LogoPosition::Foot),
+            "top-left" => Some(LogoPosition::TopLeft),
+            "top-right" => Some(LogoPosition::TopRight),
+            "bottom-left" => Some(LogoPosition::BottomLeft),
+            "bottom-right" => Some(LogoPosition::BottomRight),
+            _ => None,
+        }
+    }
+}

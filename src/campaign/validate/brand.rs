@@ -4,7 +4,8 @@ use super::super::Logo;
 use super::super::input::{MAX_FONT_BYTES, MAX_IMAGE_BYTES, read_bounded};
 use super::super::wording::lower_first;
 use super::{Ctx, sp};
-use crate::campaign::model::S;
+use crate::campaign::model::{LogoModel, S};
+use crate::vocab::settings::{LogoPosition, LogoSize};
 use crate::vocab::{Bitmap, FontFile};
 
 pub(super) fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role: &str) -> Option<FontFile> {
@@ -35,21 +36,48 @@ pub(super) fn font(cx: &mut Ctx, given: Option<&S<String>>, bundled: &str, role:
     Some(FontFile::new(path, bytes))
 }
 
-pub(super) fn logo(cx: &mut Ctx, l: &S<String>) -> Option<Logo> {
+pub(super) fn logo(cx: &mut Ctx, l: &S<LogoModel>) -> Option<Logo> {
+    let (path, on_light, size, position) = match &l.value {
+        LogoModel::Path(p) => (S { value: p.clone(), referenced: l.referenced, defined: l.defined }, None, None, None),
+        LogoModel::Map(m) => (m.path.clone(), m.on_light.as_ref(), m.size.as_ref(), m.position.as_ref()),
+    };
+    let size = match size {
+        None => LogoSize::default(),
+        Some(s) => LogoSize::parse(s.value.trim()).unwrap_or_else(|| {
+            cx.err_hint(sp(s), format!("brand.logo.size {:?} is not a size", s.value), "write size: small, medium or large");
+            LogoSize::default()
+        }),
+    };
+    let position = match position {
+        None => LogoPosition::default(),
+        Some(s) => LogoPosition::parse(s.value.trim()).unwrap_or_else(|| {
+            cx.err_hint(
+                sp(s),
+                format!("brand.logo.position {:?} is not a position", s.value),
+                "write position: foot, top-left, top-right, bottom-left or bottom-right",
+            );
+            LogoPosition::default()
+        }),
+    };
+    let on_light = match on_light {
+        Some(v) => Some(logo_bitmap(cx, v, "brand.logo.on_light")?.1),
+        None => None,
+    };
+    let (full, bitmap) = logo_bitmap(cx, &path, "brand.logo")?;
+    Some(Logo { path: full, bitmap, on_light, size, position, span: sp(&path) })
+}
+
+fn logo_bitmap(cx: &mut Ctx, l: &S<String>, what: &str) -> Option<(std::path::PathBuf, Bitmap)> {
     let path = cx.dir.join(&l.value);
     let decoded = read_bounded(&path, MAX_IMAGE_BYTES).and_then(|b| decode_image(&b));
     match decoded {
         Ok(img) => {
             let rgba = img.to_rgba8();
             let (width, height) = (rgba.width(), rgba.height());
-            Some(Logo { path, bitmap: Bitmap::new(rgba.into_raw(), width, height), span: sp(l) })
+            Some((path, Bitmap::new(rgba.into_raw(), width, height)))
         }
         Err(e) => {
-            cx.err_hint(
-                sp(l),
-                format!("brand.logo: cannot load {}: {e}", l.value),
-                "give a PNG or JPEG file; the path is relative to the campaign file's folder",
-            );
+            cx.err_hint(sp(l), format!("{what}: cannot load {}: {e}", l.value), "give a PNG or JPEG file; the path is relative to the campaign file's folder");
             None
         }
     }

@@ -5,6 +5,7 @@ mod brand;
 mod contact;
 mod formats;
 mod limits;
+mod photo;
 mod placements;
 mod text;
 mod words;
@@ -152,6 +153,13 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
 
     let contact = contact::contact(&mut cx, &f, &languages);
 
+    // The campaign's layout and photograph; each photo file is decoded once however many
+    // messages name it.
+    let mut decoded = photo::Decoded::new();
+    let mut text_of = |cx: &mut Ctx, t: &S<TextModel>, what: &str| text(cx, t, what);
+    let layout = f.layout.as_ref().and_then(|l| photo::layout(&mut cx, l, ""));
+    let image = f.image.as_ref().and_then(|m| photo::image(&mut cx, m, "", &mut decoded, &mut text_of)).flatten();
+
     // messages
     let mut messages: Vec<Message> = Vec::new();
     if f.messages.value.is_empty() {
@@ -206,7 +214,20 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
             l
         });
         let short_body = mv.short.as_ref().and_then(|s| s.value.body.as_ref()).map(|t| text(&mut cx, t, &what("short.body")));
-        messages.push(Message { id: Field { value: id.clone(), span: sp(&mv.id) }, headline, body, caption, alt, short_headline, short_body });
+        let whose = format!("message {id}: ");
+        let m_layout = mv.layout.as_ref().and_then(|l| photo::layout(&mut cx, l, &whose));
+        let m_image = mv.image.as_ref().and_then(|m| photo::image(&mut cx, m, &whose, &mut decoded, &mut text_of));
+        messages.push(Message {
+            id: Field { value: id.clone(), span: sp(&mv.id) },
+            headline,
+            body,
+            caption,
+            alt,
+            short_headline,
+            short_body,
+            layout: m_layout,
+            image: m_image,
+        });
     }
     let msg_index = |id: &str| messages.iter().position(|x| x.id.value == id);
 
@@ -301,6 +322,8 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
     let print =
         PrintSettings { output_profile, crop_marks: pm.and_then(|p| p.crop_marks.as_ref()).map(|c| c.value).unwrap_or(true), supply_working_days, reposting };
 
+    photo::photos_for_layouts(&mut cx, &placements, &messages, layout.as_ref(), image.as_ref());
+
     if cx.diags.has_errors() {
         return Err(cx.diags);
     }
@@ -331,6 +354,8 @@ pub fn validate(file: &Path, f: m::FileModel) -> Result<(Campaign, Diagnostics),
         print,
         posting,
         words,
+        layout,
+        image,
     };
     Ok((campaign, cx.diags))
 }

@@ -111,6 +111,7 @@ pub(super) fn placements(cx: &mut Ctx, f: &m::FileModel, catalogue: &[Format], s
             qr,
             languages: langs,
             spares,
+            layout: p.layout.as_ref().and_then(|l| super::photo::layout(cx, l, &format!("placement {fid}: "))),
             span: sp(pl),
         });
     }

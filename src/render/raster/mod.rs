@@ -72,9 +72,23 @@ fn draw_image(pm: &mut Pixmap, item: &crate::layout::scene::ImageItem, t: Transf
     let Some(src) = Pixmap::from_vec(data, size) else { return };
     let r = item.rect;
     let scale = Transform::from_row(r.w / img.width as f32, 0.0, 0.0, r.h / img.height as f32, r.x, r.y).post_concat(t);
-    let paint = tiny_skia::PixmapPaint { quality: tiny_skia::FilterQuality::Bicubic, ..Default::default() };
+    // A photo resampled to the raster's own density needs no filtering; a smaller logo or a
+    // print photo drawn into a proof does (bilinear: a proof is for looking at).
+    let (kx, ky) = (r.w * t.sx / img.width as f32, r.h * t.sy / img.height as f32);
+    let quality = if (kx - 1.0).abs() < 0.01 && (ky - 1.0).abs() < 0.01 {
+        tiny_skia::FilterQuality::Nearest
+    } else if img.width * img.height > PHOTO_FILTER_PIXELS {
+        tiny_skia::FilterQuality::Bilinear
+    } else {
+        tiny_skia::FilterQuality::Bicubic
+    };
+    let paint = tiny_skia::PixmapPaint { quality, ..Default::default() };
     pm.draw_pixmap(0, 0, src.as_ref(), &paint, scale, None);
 }
+
+/// Bitmaps larger than this (photographs) are drawn with a bilinear filter: bicubic on a
+/// 10-megapixel proof costs seconds and shows nothing bilinear does not.
+const PHOTO_FILTER_PIXELS: u32 = 1_000_000;
 
 /// The scene is opaque (a background fills it), so premultiplied RGBA is plain RGB + 255.
 /// Compacted in place: a 48-sheet proof never holds two full-size pixel buffers.

@@ -1,0 +1,69 @@
+//! The logo map: the version that stands out is drawn on each surface, sizes and corners.
+
+mod common;
+use billposter::layout::{ItemKind, Role};
+use billposter::plan::Selection;
+use billposter::preflight;
+use common::*;
+use image::{Rgba, RgbaImage};
+
+fn logos(dir: &std::path::Path) {
+    RgbaImage::from_pixel(200, 80, Rgba([255, 255, 255, 255])).save(dir.join("white.png")).unwrap();
+    RgbaImage::from_pixel(200, 80, Rgba([0, 90, 80, 255])).save(dir.join("dark.png")).unwrap();
+}
+
+fn campaign(dir: &std::path::Path, background: &str, text: &str, logo: &str) -> billposter::campaign::Campaign {
+    let yaml = format!(
+        "{}brand:\n  background: \"{background}\"\n  text: \"{text}\"\n  logo: {logo}\nmessages:\n  - id: m\n    headline: \"Worried about someone? Talk to us.\"\n    caption: \"Talk to us.\"\nplacements:\n  - format: instagram-square\n  - format: x-post\n  - format: six-sheet\n    sites: 2\n",
+        head(1, "[en-GB]")
+    );
+    let path = dir.join("campaign.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    billposter::campaign::load(&path).unwrap_or_else(|e| panic!("{e}")).0
+}
+
+#[test]
+fn the_version_that_stands_out_is_drawn_on_each_ground() {
+    let dir = tempfile::tempdir().unwrap();
+    logos(dir.path());
+    let map = "{path: white.png, on_light: dark.png}";
+    for (background, text, want) in [("#00796B", "#FFFFFF", [255u8, 255, 255]), ("#FFFFFF", "#1A1A1A", [0, 90, 80])] {
+        let c = campaign(dir.path(), background, text, map);
+        for (spec, scene, _) in lay_out(&c, &Selection::default()) {
+            let logo = scene.items.iter().find(|i| i.role == Role::Logo).expect("a logo");
+            let ItemKind::Image(img) = &logo.kind else { panic!() };
+            assert_eq!(&img.bitmap.rgba[..3], &want, "{} on {background}", spec.key);
+            let found = preflight::check_scene(&spec, &scene);
+            assert!(found.iter().all(|d| !d.is_error()), "{}: {found:?}", spec.key);
+        }
+    }
+}
+
+#[test]
+fn a_corner_logo_stays_in_the_safe_area_and_the_copy_keeps_clear_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    logos(dir.path());
+    for position in ["top-left", "top-right", "bottom-left", "bottom-right"] {
+        let mut sizes = Vec::new();
+        for size in ["small", "large"] {
+            let c = campaign(dir.path(), "#00796B", "#FFFFFF", &format!("{{path: white.png, size: {size}, position: {position}}}"));
+            for (spec, scene, diags) in lay_out(&c, &Selection::default()) {
+                assert!(diags.iter().all(|d| !d.is_error()), "{position} {}: {diags:?}", spec.key);
+                let logo = scene.items.iter().find(|i| i.role == Role::Logo).expect("a logo").region;
+                assert!(scene.safe.contains(&logo, 0.05), "{position} {}: logo outside the safe area", spec.key);
+                for (item, t) in scene.texts() {
+                    assert!(!t.bounds.intersects(&logo), "{position} {}: {:?} overlaps the logo", spec.key, item.role);
+                }
+                if let Some(q) = scene.qr() {
+                    assert!(!q.rect.intersects(&logo), "{position} {}: the QR overlaps the logo", spec.key);
+                }
+                let found = preflight::check_scene(&spec, &scene);
+                assert!(found.iter().all(|d| !d.is_error()), "{position} {}: {found:?}", spec.key);
+                if spec.key.starts_with("six-sheet") {
+                    sizes.push(logo.h);
+                }
+            }
+        }
+        assert!(sizes[1] > sizes[0] * 1.5, "{position}: large {} is not larger than small {}", sizes[1], sizes[0]);
+    }
+}
