@@ -48,7 +48,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     let hours = copy.hours.as_ref().map(|t| part(Role::Hours, t, &t.text, FontRole::Body, lh::HOURS, false, style::HOURS));
     let website = part(Role::Website, &copy.website, &copy.website.text, FontRole::Headline, lh::WEBSITE, false, style::WEBSITE);
     // The photo credit is small print too: it follows the imprint, tied to it like a partner.
-    let imprint_text = copy.imprint_line();
+    let imprint_text = whole_names(&copy.imprint_line());
     let imprint = part(Role::Imprint, &copy.imprint, &imprint_text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
 
     let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&a.link.text, q.ec) {
@@ -252,6 +252,13 @@ fn qr_side(f: &crate::vocab::Format, m: &QrMatrix, safe: Rect) -> f32 {
         None => symbol,
     };
     symbol * per_symbol
+}
+
+/// The imprint breaks only between names, never inside one ("Glasgow / Community Safety
+/// Partnership"): the spaces within each name become no-break spaces; the separator is already
+/// tied to the name before it (`Campaign::imprint`), so no line starts or ends with a lone "·".
+fn whole_names(imprint: &str) -> String {
+    imprint.split("\u{a0}· ").map(|name| name.replace(' ', "\u{a0}")).collect::<Vec<_>>().join("\u{a0}· ")
 }
 
 /// Tie a spaced dash to the word before it (no-break space), so a wrapped line never starts

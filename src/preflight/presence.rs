@@ -44,7 +44,8 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
                 out.push(at(Diagnostic::error(Code::Presence, format!("the {what} is missing")).measured("absent", text.text.clone())));
                 continue;
             }
-            Some((_, t)) if t.text != expected || t.runs.is_empty() => {
+            // A no-break space is a space that only steers line breaking.
+            Some((_, t)) if !same_words(&t.text, expected) || t.runs.is_empty() => {
                 out.push(at(
                     Diagnostic::error(Code::Presence, format!("the {what} shown differs from the campaign's")).measured(t.text.clone(), expected.to_string())
                 ));
@@ -89,6 +90,11 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Equal but for no-break spaces, which the layout uses to keep names and numbers unbroken.
+fn same_words(shown: &str, expected: &str) -> bool {
+    shown.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }).eq(expected.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }))
+}
+
 /// Share of a line's box that must be drawn in (or near) the text colour for the line to count
 /// as drawn. Digits and letters ink 15–40% of their line box; a box with under 2% is empty or
 /// holds a stray edge, not a line of text.
@@ -100,7 +106,7 @@ const MIN_INK_SHARE: f32 = 0.02;
 pub fn check_pixels(spec: &AssetSpec, scene: &Scene, r: &Raster, out: &mut Vec<Diagnostic>) {
     for (role, text, expected) in wanted(spec) {
         let Some(t) = scene.items.iter().find_map(|it| match &it.kind {
-            ItemKind::Text(t) if it.role == role && t.text == expected => Some(t),
+            ItemKind::Text(t) if it.role == role && same_words(&t.text, &expected) => Some(t),
             _ => None,
         }) else {
             continue; // absent or different: reported by `check` from the scene
