@@ -26,6 +26,10 @@ pub use json_schema::json_schema;
 pub use load::load;
 
 /// A value with the place in the campaign file it came from.
+/// Between the names of the imprint line (and before a photo credit): a middle dot tied to the
+/// name before it by a no-break space, so a wrapped line never starts with it.
+pub const IMPRINT_SEP: &str = "\u{a0}· ";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field<T> {
     pub value: T,
@@ -225,7 +229,7 @@ impl Campaign {
     pub fn imprint(&self) -> String {
         let mut s = self.organisation.value.clone();
         for p in &self.partners {
-            s.push_str("\u{a0}· ");
+            s.push_str(IMPRINT_SEP);
             s.push_str(p);
         }
         s

@@ -14,8 +14,9 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// Watch until interrupted. `render` runs one render and returns its exit code.
 pub fn watch(campaign: &Path, out: &Path, render: impl Fn() -> ExitCode) -> ExitCode {
     let folder = campaign.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-    let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
     render();
+    // After the first render, so the folder exists and resolves to the absolute path events carry.
+    let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| std::env::current_dir().map(|d| d.join(out)).unwrap_or_else(|_| out.to_path_buf()));
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(DEBOUNCE, tx) {
         Ok(d) => d,

@@ -11,10 +11,11 @@ use super::arrange::{Arrangement, Part, Parts, build, search};
 use super::photo;
 use super::scene::*;
 use super::style::{self, line_height as lh};
-use super::text::Shaped;
+use super::text::{Shaped, tie_numbers};
 use crate::fonts::{FontKit, FontRole, cap_ratio};
-use crate::plan::{AssetSpec, NEAR_BLACK, Text};
+use crate::plan::{AssetSpec, IMPRINT_SEP, Text};
 use crate::qr::QrMatrix;
+use crate::vocab::colour::NEAR_BLACK;
 use crate::vocab::settings::{Layout, LogoPosition};
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Colour, Diagnostic};
@@ -42,10 +43,12 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     };
     let headline = part(Role::Headline, &copy.headline, &no_orphan(&keep_dash(&copy.headline.text)), FontRole::Headline, lh::HEADLINE, true, 1.0);
     let body = copy.body.as_ref().map(|t| part(Role::Body, t, &no_orphan(&keep_dash(&t.text)), FontRole::Body, lh::BODY, true, style::BODY));
-    let note = copy.helpline_note.as_ref().map(|t| part(Role::HelplineNote, t, &t.text, FontRole::Body, lh::NOTE, false, style::NOTE));
+    // Digit groups tied in every text of the asset's language, not only wrapped ones: the bidi
+    // reordering `tie_numbers` prevents happens on one line too.
+    let note = copy.helpline_note.as_ref().map(|t| part(Role::HelplineNote, t, &tie_numbers(&t.text), FontRole::Body, lh::NOTE, false, style::NOTE));
     let mut number = part(Role::Helpline, &copy.helpline, &copy.helpline.text, FontRole::Headline, lh::NUMBER, false, style::NUMBER);
     number.prefer = number.floor * style::NUMBER_OVER_FLOOR;
-    let hours = copy.hours.as_ref().map(|t| part(Role::Hours, t, &t.text, FontRole::Body, lh::HOURS, false, style::HOURS));
+    let hours = copy.hours.as_ref().map(|t| part(Role::Hours, t, &tie_numbers(&t.text), FontRole::Body, lh::HOURS, false, style::HOURS));
     let website = part(Role::Website, &copy.website, &copy.website.text, FontRole::Headline, lh::WEBSITE, false, style::WEBSITE);
     // The photo credit is small print too: it follows the imprint, tied to it like a partner.
     let imprint_text = whole_names(&copy.imprint_line());
@@ -59,7 +62,8 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         }
     });
     // Where the photograph goes and what is left for the copy.
-    let photo = a.photo.as_ref().filter(|_| a.layout != Layout::Band);
+    // The plan gives a photo only to layouts that show one.
+    let photo = a.photo.as_ref();
     let wide_page = safe.w / safe.h >= style::WIDE_ASPECT;
     let page_safe = safe;
     let (photo_region, mut safe) = match (a.layout, photo) {
@@ -256,9 +260,12 @@ fn qr_side(f: &crate::vocab::Format, m: &QrMatrix, safe: Rect) -> f32 {
 
 /// The imprint breaks only between names, never inside one ("Glasgow / Community Safety
 /// Partnership"): the spaces within each name become no-break spaces; the separator is already
-/// tied to the name before it (`Campaign::imprint`), so no line starts or ends with a lone "·".
+/// tied to the name before it (`IMPRINT_SEP`), so no line starts with it. A name longer than
+/// `style::UNBROKEN_NAME_CHARS` (a long credit line) may still wrap: tied, it could overflow a
+/// narrow format.
 fn whole_names(imprint: &str) -> String {
-    imprint.split("\u{a0}· ").map(|name| name.replace(' ', "\u{a0}")).collect::<Vec<_>>().join("\u{a0}· ")
+    let tie = |name: &str| if name.chars().count() <= style::UNBROKEN_NAME_CHARS { name.replace(' ', "\u{a0}") } else { name.to_string() };
+    imprint.split(IMPRINT_SEP).map(tie).collect::<Vec<_>>().join(IMPRINT_SEP)
 }
 
 /// Tie a spaced dash to the word before it (no-break space), so a wrapped line never starts
@@ -271,7 +278,7 @@ fn keep_dash(text: &str) -> String {
 /// a wrapped text's last line (balanced breaking alone cannot always avoid one). Short texts
 /// are left free to break.
 fn no_orphan(text: &str) -> String {
-    let text = &super::text::tie_numbers(text);
+    let text = &tie_numbers(text);
     let t = text.trim_end();
     if t.split_whitespace().count() < 4 {
         return text.to_string();

@@ -56,7 +56,7 @@ pub(super) fn target_px(f: &Format, region: Rect, crop: [u32; 4]) -> (u32, u32) 
     let (w, h) = match f.px_per_mm() {
         Some(k) => (region.w * k, region.h * k),
         None => {
-            let ppi = min_photo_ppi(f) * style::PRINT_PHOTO_HEADROOM;
+            let ppi = min_photo_ppi(f);
             let w = (region.w / MM_PER_INCH * ppi).min(crop[2] as f32);
             (w, w * region.h / region.w)
         }

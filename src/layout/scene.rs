@@ -27,8 +27,6 @@ pub enum Role {
     Photo,
     /// The panel of background colour the band and small print sit on over a photograph.
     Panel,
-    /// The photograph's credit line.
-    Credit,
 }
 
 impl Role {
@@ -47,7 +45,6 @@ impl Role {
             Role::Logo => "logo",
             Role::Photo => "photo",
             Role::Panel => "panel",
-            Role::Credit => "credit",
         }
     }
 }

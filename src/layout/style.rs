@@ -88,13 +88,14 @@ pub const SPLIT_TALL_FULL_ASPECT: f32 = 1.5;
 /// Photo resolution rule (formats.md): max(30, 180 ÷ viewing distance in m) ppi at full size.
 pub const PHOTO_PPI_METRES: f32 = 180.0;
 pub const MIN_PHOTO_PPI_FLOOR: f32 = 30.0;
-/// Print photos are embedded at the rule's resolution times this (never above what the crop
-/// has): what the distance needs, without a camera file's 24 MP in every PDF.
-pub const PRINT_PHOTO_HEADROOM: f32 = 1.0;
 
 /// Text on a photo must reach 4.5:1 on its pixels; layout aims a little above so that the
 /// measurement, which reads the same pixels, passes with room.
-pub const PHOTO_TEXT_CONTRAST: f64 = 4.6;
+/// Names in the imprint up to this long are kept on one line (organisations and partners are
+/// rarely longer: "Glasgow Community Safety Partnership" is 36).
+pub const UNBROKEN_NAME_CHARS: usize = 40;
+
+pub const PHOTO_TEXT_CONTRAST: f64 = crate::vocab::colour::TEXT_CONTRAST + 0.1;
 /// The scrim behind copy on a photo: tried in this many steps up to this opacity; it fades out
 /// over this many `b` below the copy.
 pub const SCRIM_STEPS: u32 = 17;

@@ -19,6 +19,7 @@ pub use ink::{MAX_INK_PERCENT, coverage};
 pub use platform::{CaptionRule, Counting, Platform, platform};
 pub use quantity::{share, split_week};
 
+pub use crate::campaign::IMPRINT_SEP;
 use crate::campaign::{Campaign, Localised};
 use crate::fonts::FontRole;
 use crate::qr::Ec;
@@ -77,7 +78,7 @@ impl AssetCopy {
     /// tied to it like a partner (no-break space before the separator).
     pub fn imprint_line(&self) -> String {
         match &self.credit {
-            Some(c) => format!("{}\u{a0}· {}", self.imprint.text, c.text.trim()),
+            Some(c) => format!("{}{IMPRINT_SEP}{}", self.imprint.text, c.text.trim()),
             None => self.imprint.text.clone(),
         }
     }
@@ -481,16 +482,11 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
 fn band_text(b: &crate::campaign::Brand) -> Colour {
     let best = |cands: &[Colour]| cands.iter().copied().fold(cands[0], |a, c| if c.contrast(&b.accent) > a.contrast(&b.accent) { c } else { a });
     let brand = best(&[b.background, b.text]);
-    if brand.contrast(&b.accent) >= HELPLINE_CONTRAST {
+    if brand.contrast(&b.accent) >= crate::vocab::colour::HELPLINE_CONTRAST {
         return brand;
     }
-    best(&[brand, NEAR_BLACK, Colour::WHITE])
+    best(&[brand, crate::vocab::colour::NEAR_BLACK, Colour::WHITE])
 }
-
-/// The contrast the helpline number should have on its band (formats rule: 7:1, else a warning).
-const HELPLINE_CONTRAST: f64 = 7.0;
-/// Rich enough to read as black, without the 400% ink of a CMYK black made from RGB 0,0,0.
-pub const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
 
 /// A print artwork's PDF: `print/<label>_<message>_<language>_<scale>.pdf`.
 fn print_main(format: &Format, label: &str, message: &str, lang: &str) -> String {

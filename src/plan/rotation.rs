@@ -32,8 +32,6 @@ pub type Artwork = (usize, usize);
 /// One artwork's copies in one week.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WeekCopies {
-    /// Sites showing it.
-    pub shown: u64,
     /// New copies posted (all shown ones with weekly reposting).
     pub posted: u64,
     pub spares: u64,
@@ -99,7 +97,6 @@ pub fn rotate(c: &Campaign, members: &[usize]) -> GroupRun {
                 let new = weekly || !kept;
                 out.runs.push(Run { week, first, count, artwork, new });
                 let wc = out.copies.entry(artwork).or_default().entry(week).or_default();
-                wc.shown += count;
                 if new {
                     wc.posted += count;
                     *posted.entry(artwork).or_default() += count;

@@ -4,6 +4,7 @@
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::Colour;
+use crate::vocab::colour::{HELPLINE_CONTRAST, TEXT_CONTRAST};
 use crate::vocab::{Code, Diagnostic};
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
@@ -26,27 +27,27 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         }
         let Some((worst, surface)) = behind.iter().map(|b| (t.colour.contrast(b), *b)).min_by(|a, b| a.0.total_cmp(&b.0)) else { continue };
         let measured = format!("{worst:.2}:1");
-        if worst < 4.5 {
+        if worst < TEXT_CONTRAST {
             // Name the pair and offer a value to paste: the nearest shade of the text colour
             // that passes on that surface, under the key that sets it.
             let key = if surface == spec.style.accent { "brand.accent_text" } else { "brand.text" };
-            let hint = match t.colour.nearest_passing(&surface, 4.5) {
-                Some(fix) => format!("{key}: \"{}\" is the nearest shade of {} that reaches 4.5:1 on {}", fix.hex(), t.colour.hex(), surface.hex()),
-                None => format!("no shade of {} reaches 4.5:1 on {}: change the surface colour", t.colour.hex(), surface.hex()),
+            let hint = match t.colour.nearest_passing(&surface, TEXT_CONTRAST) {
+                Some(fix) => format!("{key}: \"{}\" is the nearest shade of {} that reaches {TEXT_CONTRAST}:1 on {}", fix.hex(), t.colour.hex(), surface.hex()),
+                None => format!("no shade of {} reaches {TEXT_CONTRAST}:1 on {}: change the surface colour", t.colour.hex(), surface.hex()),
             };
             out.push(
                 Diagnostic::error(
                     Code::Contrast,
                     format!("{} text {} does not stand out from {} behind it", item.role.as_str(), t.colour.hex(), surface.hex()),
                 )
-                .measured(measured, "≥ 4.5:1")
+                .measured(measured, format!("≥ {TEXT_CONTRAST}:1"))
                 .at(spec.source.as_path(), item.span)
                 .hint(hint),
             );
-        } else if item.role == Role::Helpline && worst < 7.0 {
+        } else if item.role == Role::Helpline && worst < HELPLINE_CONTRAST {
             out.push(
                 Diagnostic::warning(Code::Contrast, "the helpline number should have the strongest contrast")
-                    .measured(measured, "≥ 7:1")
+                    .measured(measured, format!("≥ {HELPLINE_CONTRAST}:1"))
                     .at(spec.source.as_path(), item.span),
             );
         }

@@ -1,14 +1,11 @@
 //! `fit`: no text outside the safe area (platform overlays included) or its region, nothing
 //! overlapping, the QR inside the safe area.
 
-use super::presence::overflow;
+use super::{EPS, overflow, rect};
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Diagnostic};
-
-/// Float tolerance in scene mm.
-const EPS: f32 = 0.05;
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     let mut placed: Vec<(&str, Rect)> = Vec::new();
@@ -28,7 +25,7 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
                         Code::Fit,
                         format!("{} lies {:.1} mm outside the safe area (margins and platform overlays)", item.role.as_str(), overflow(r, &scene.safe)),
                     )
-                    .measured(fmt_rect(r), format!("inside {}", fmt_rect(&scene.safe)))
+                    .measured(rect(r), format!("inside {}", rect(&scene.safe)))
                     .at(spec.source.as_path(), item.span),
                 );
                 break;
@@ -36,7 +33,7 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
             if !item.region.contains(r, EPS) {
                 out.push(
                     Diagnostic::error(Code::Fit, format!("{} overflows the region it was given by {:.1} mm", item.role.as_str(), overflow(r, &item.region)))
-                        .measured(fmt_rect(r), format!("inside {}", fmt_rect(&item.region)))
+                        .measured(rect(r), format!("inside {}", rect(&item.region)))
                         .at(spec.source.as_path(), item.span),
                 );
                 break;
@@ -54,8 +51,4 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         let role = item.role.as_str();
         placed.extend(rects.into_iter().map(|r| (role, r)));
     }
-}
-
-fn fmt_rect(r: &Rect) -> String {
-    format!("{:.1},{:.1} {:.1}×{:.1}", r.x, r.y, r.w, r.h)
 }

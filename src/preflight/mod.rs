@@ -98,3 +98,16 @@ pub fn merge(layout: Vec<Diagnostic>, preflight: Vec<Diagnostic>) -> Vec<Diagnos
 pub(crate) fn mm(v: f32) -> String {
     format!("{v:.1} mm")
 }
+
+/// Float tolerance in scene mm for "inside" tests (`fit`, `presence`).
+const EPS: f32 = 0.05;
+
+/// How far `r` reaches outside `c`, in mm (the largest of the four sides).
+fn overflow(r: &crate::vocab::units::Rect, c: &crate::vocab::units::Rect) -> f32 {
+    [c.x - r.x, c.y - r.y, r.right() - c.right(), r.bottom() - c.bottom()].into_iter().fold(0.0, f32::max)
+}
+
+/// A rectangle in a finding: position and size in scene mm.
+fn rect(r: &crate::vocab::units::Rect) -> String {
+    format!("{:.1},{:.1} {:.1}×{:.1} mm", r.x, r.y, r.w, r.h)
+}

@@ -2,15 +2,13 @@
 //! of text set on it, measured on the pixels behind that line (the scrim included: it is part of
 //! the pixels drawn).
 
-use super::presence::rect;
+use super::rect;
 use crate::layout::photo::{MM_PER_INCH, min_photo_ppi, pixel_box};
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
+use crate::vocab::colour::TEXT_CONTRAST;
 use crate::vocab::photo::contrast_on_pixels;
 use crate::vocab::{Code, Diagnostic, Kind};
-
-/// Text on a photo: the rule for every text (formats.md).
-const TEXT_CONTRAST: f64 = 4.5;
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
     for (idx, item) in scene.items.iter().enumerate() {

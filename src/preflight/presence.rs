@@ -3,16 +3,13 @@
 //! painted over by a later item, and drawn at a real size. A line pushed above the top of a
 //! 48-sheet is in the scene but not on the poster; it is absent.
 
-use super::mm;
+use super::{EPS, mm, overflow, rect};
 use crate::layout::scene::TextBlock;
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::{AssetSpec, Text};
 use crate::render::raster::Raster;
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Diagnostic};
-
-/// Float tolerance in scene mm, as `fit` uses.
-const EPS: f32 = 0.05;
 
 /// The texts every asset must show, with where the campaign gives them and the text drawn.
 fn wanted(spec: &AssetSpec) -> Vec<(Role, &Text, String)> {
@@ -162,13 +159,4 @@ fn ink_share(t: &TextBlock, rect: Rect, r: &Raster) -> f32 {
         }
     }
     inked as f32 / ((x1 - x0) * (y1 - y0)) as f32
-}
-
-/// How far `r` reaches outside `c`, in mm (the largest of the four sides).
-pub(super) fn overflow(r: &Rect, c: &Rect) -> f32 {
-    [c.x - r.x, c.y - r.y, r.right() - c.right(), r.bottom() - c.bottom()].into_iter().fold(0.0, f32::max)
-}
-
-pub(super) fn rect(r: &Rect) -> String {
-    format!("{:.1},{:.1} {:.1}×{:.1} mm", r.x, r.y, r.w, r.h)
 }

@@ -78,6 +78,14 @@ impl Colour {
     pub const BLACK: Colour = Colour { srgb: [0, 0, 0], cmyk: [0.0, 0.0, 0.0, 1.0] };
 }
 
+/// Rich enough to read as black, without the 400% ink of a CMYK black made from RGB 0,0,0.
+pub const NEAR_BLACK: Colour = Colour { srgb: [0x1A, 0x1A, 0x1A], cmyk: [0.0, 0.0, 0.0, 0.9] };
+
+/// The contrast every text needs against what is behind it (WCAG 2.x AA, formats rule).
+pub const TEXT_CONTRAST: f64 = 4.5;
+/// The contrast the helpline number should have (formats rule: below it, a warning).
+pub const HELPLINE_CONTRAST: f64 = 7.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;
