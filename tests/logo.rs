@@ -67,3 +67,41 @@ fn a_corner_logo_stays_in_the_safe_area_and_the_copy_keeps_clear_of_it() {
         assert!(sizes[1] > sizes[0] * 1.5, "{position}: large {} is not larger than small {}", sizes[1], sizes[0]);
     }
 }
+
+/// A corner logo on the photograph (photo layout) is judged against the photo's pixels there,
+/// not the brand's background: on a light photo the dark version is drawn, and a light-only
+/// logo is refused.
+#[test]
+fn a_logo_on_a_photograph_is_judged_on_the_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    logos(dir.path());
+    image::RgbImage::from_pixel(1200, 1200, image::Rgb([245, 245, 240])).save(dir.path().join("light.png")).unwrap();
+    let make = |logo: &str| {
+        let yaml = format!(
+            "{}brand:\n  background: \"#00796B\"\n  text: \"#FFFFFF\"\n  logo: {logo}\nlayout: photo\nimage: light.png\nmessages:\n  - id: m\n    headline: \"Worried about someone? Talk to us.\"\n    caption: \"Talk to us.\"\nplacements:\n  - format: instagram-square\n  - format: six-sheet\n    sites: 2\n",
+            head(1, "[en-GB]")
+        );
+        let path = dir.path().join("campaign.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        billposter::campaign::load(&path).unwrap_or_else(|e| panic!("{e}")).0
+    };
+    let mut checked = 0;
+    for position in ["top-left", "top-right"] {
+        let c = make(&format!("{{path: white.png, on_light: dark.png, position: {position}}}"));
+        for (spec, scene, _) in lay_out(&c, &Selection::default()) {
+            let logo = scene.items.iter().find(|i| i.role == Role::Logo).expect("a logo");
+            let ItemKind::Image(img) = &logo.kind else { panic!() };
+            assert_eq!(&img.bitmap.rgba[..3], &[0, 90, 80], "{position} {}: the dark version on a light photo", spec.key);
+            let found = preflight::check_scene(&spec, &scene);
+            assert!(found.iter().all(|d| !(d.is_error() && d.message.contains("logo"))), "{position} {}: {found:?}", spec.key);
+            checked += 1;
+        }
+        let c = make(&format!("{{path: white.png, position: {position}}}"));
+        for (spec, scene, _) in lay_out(&c, &Selection::default()) {
+            let found = preflight::check_scene(&spec, &scene);
+            assert!(found.iter().any(|d| d.is_error() && d.message.contains("logo disappears")), "{position} {}: {found:?}", spec.key);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8);
+}

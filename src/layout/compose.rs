@@ -215,14 +215,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
     if let (Some(l), Some(rect)) = (&st.logo, placed.logo.or(corner_logo)) {
         // The version that stands out from what is painted under it (a light and a dark
         // version: the right one per surface).
-        let mut surface = st.background;
-        for it in &items {
-            if let ItemKind::Fill { rect: r, colour } = &it.kind
-                && r.intersects(&rect)
-            {
-                surface = *colour;
-            }
-        }
+        let surface = super::scene::surface_under(&items, st.background, rect);
         let share = |b: &crate::vocab::Bitmap| b.stand_out_share(&surface).unwrap_or(0.0);
         let bitmap = match &l.on_light {
             Some(light) if share(light) > share(&l.bitmap) => light.clone(),

@@ -61,6 +61,42 @@ pub struct Scene {
     pub items: Vec<Item>,
 }
 
+/// The colour a graphic at `rect` sits on among `painted` (the items drawn before it): the last
+/// fill or photograph under it, else `background`. On a photograph, the mean colour of its
+/// pixels there: a logo in the corner of a photo is judged against the photo, not the brand's
+/// background.
+pub fn surface_under(painted: &[Item], background: Colour, rect: Rect) -> Colour {
+    let mut surface = background;
+    for it in painted {
+        match &it.kind {
+            ItemKind::Fill { rect: r, colour } if r.intersects(&rect) => surface = *colour,
+            ItemKind::Image(img) if it.role == Role::Photo && img.rect.intersects(&rect) => {
+                if let Some(mean) = mean_colour(&img.bitmap, super::photo::pixel_box(&img.bitmap, img.rect, rect)) {
+                    surface = mean;
+                }
+            }
+            _ => {}
+        }
+    }
+    surface
+}
+
+/// The mean sRGB colour of a bitmap's pixels inside `[x0, y0, x1, y1)`; `None` when empty.
+fn mean_colour(b: &Bitmap, [x0, y0, x1, y1]: [u32; 4]) -> Option<Colour> {
+    let (x1, y1) = (x1.min(b.width), y1.min(b.height));
+    let (mut sum, mut n) = ([0u64; 3], 0u64);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let i = ((y * b.width + x) * 4) as usize;
+            for (c, s) in sum.iter_mut().enumerate() {
+                *s += u64::from(b.rgba[i + c]);
+            }
+            n += 1;
+        }
+    }
+    (n > 0).then(|| Colour::from_srgb(sum.map(|s| (s / n) as u8)))
+}
+
 impl Scene {
     pub fn trim(&self) -> Rect {
         Rect::new(0.0, 0.0, self.width_mm, self.height_mm)

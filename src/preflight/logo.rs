@@ -2,6 +2,7 @@
 //! need 3:1 against their surroundings (WCAG 2.x, non-text contrast); the logo passes when most
 //! of its visible pixels reach that against the surface it sits on.
 
+use crate::layout::scene::surface_under;
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::{Code, Diagnostic};
@@ -15,14 +16,7 @@ pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
         if item.role != Role::Logo {
             continue;
         }
-        let mut surface = scene.background;
-        for below in &scene.items[..idx] {
-            if let ItemKind::Fill { rect, colour } = &below.kind
-                && rect.intersects(&img.rect)
-            {
-                surface = *colour;
-            }
-        }
+        let surface = surface_under(&scene.items[..idx], scene.background, img.rect);
         // Visible pixels: those more than half opaque, as drawn on the surface.
         let Some(share) = img.bitmap.stand_out_share(&surface) else { continue };
         if share < VISIBLE_SHARE {
