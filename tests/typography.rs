@@ -57,3 +57,155 @@ fn the_imprint_breaks_between_names_only() {
     assert!(wrapped >= 2, "the imprint wraps on {wrapped} formats: the test needs wrapped lines to mean anything");
     assert!(lines >= 10, "only {lines} lines");
 }
+
+/// The bundled campaign and the two examples, laid out as a render lays them out.
+fn every_example() -> Vec<(billposter::plan::AssetSpec, billposter::layout::Scene)> {
+    let mut out = Vec::new();
+    for path in [bundled(), root().join("campaigns/examples/dawn-helpline.yaml"), root().join("campaigns/examples/languages.yaml")] {
+        let (c, _) = billposter::campaign::load(&path).expect("example loads");
+        out.extend(lay_out(&c, &Selection::default()).into_iter().map(|(s, scene, _)| (s, scene)));
+    }
+    out
+}
+
+fn headline(scene: &billposter::layout::Scene) -> &billposter::layout::scene::TextBlock {
+    scene.texts().find(|(i, _)| i.role == Role::Headline).expect("a headline").1
+}
+
+/// One type scale per format: every message of a campaign is set at the same headline size on
+/// the same artwork (format label, layout, photo or not, language), chosen for the longest
+/// copy; on the old layout the bundled d6 set "Worried about someone you know?" at 45.5 and
+/// "Worried about your online behaviour?" at 38.6 scene mm.
+#[test]
+fn one_type_scale_per_format() {
+    let mut families: std::collections::BTreeMap<String, Vec<(String, f32)>> = Default::default();
+    for (spec, scene) in every_example() {
+        families
+            .entry(format!("{}: {}", spec.source.display(), billposter::layout::family(&spec)))
+            .or_default()
+            .push((spec.key.clone(), headline(&scene).size_mm));
+    }
+    let mut compared = 0;
+    for (family, members) in &families {
+        let (lo, hi) = members.iter().fold((f32::MAX, 0.0f32), |(lo, hi), m| (lo.min(m.1), hi.max(m.1)));
+        assert!(hi <= lo * 1.001, "{family}: headline sizes differ between messages: {members:?}");
+        compared += (members.len() > 1) as usize;
+    }
+    assert!(compared >= 7, "only {compared} families with more than one message");
+}
+
+/// No word of a headline stands alone on a line ("Worried / about / someone" on the old d6),
+/// except a long last word, which fills its line ("losing / everything."). Read from the lines
+/// of the scene: the words each line holds.
+#[test]
+fn no_headline_word_stands_alone() {
+    let (mut headlines, mut lines) = (0, 0);
+    for (spec, scene) in every_example() {
+        let h = headline(&scene);
+        if h.text.split_whitespace().count() < 4 || h.lines.len() < 2 {
+            continue;
+        }
+        headlines += 1;
+        for (i, l) in h.lines.iter().enumerate() {
+            let words: Vec<&str> = h.text[l.text.clone()].split_whitespace().collect();
+            lines += 1;
+            let long_last = i + 1 == h.lines.len() && words.len() == 1 && words[0].chars().filter(|c| c.is_alphanumeric()).count() >= 8;
+            assert!(words.len() >= 2 || long_last, "{}: a headline line holds one word: {words:?} in {:?}", spec.key, h.text);
+        }
+    }
+    assert!(headlines >= 30 && lines >= 70, "only {headlines} wrapped headlines, {lines} lines");
+}
+
+/// A short message in its format's type scale does not leave a void between copy and band:
+/// spare height beyond a breath (1.3 × the headline size) is shared above the copy, so the gap
+/// under the copy is never more than the space over it plus that breath. The old d6 left
+/// ~440 px under "There are no grey areas." with the headline against the top margin.
+#[test]
+fn spare_height_is_shared_not_left_under_the_copy() {
+    let mut checked = 0;
+    for (spec, scene) in every_example() {
+        let texts: Vec<_> = scene.texts().collect();
+        let band = scene.items.iter().find(|i| i.role == Role::Band).expect("a band").region;
+        let h = headline(&scene);
+        let copy_bottom = texts.iter().filter(|(i, _)| matches!(i.role, Role::Headline | Role::Body)).map(|(_, t)| t.bounds.bottom()).fold(0.0, f32::max);
+        if h.bounds.y >= band.y || copy_bottom > band.y {
+            continue; // copy beside or on the band (wide split)
+        }
+        let top_room = scene
+            .items
+            .iter()
+            .filter(|i| i.region.bottom() <= h.bounds.y + 0.01 && i.region.x < h.bounds.right() && i.region.right() > h.bounds.x)
+            .map(|i| i.region.bottom())
+            .fold(scene.safe.y, f32::max);
+        let above = h.bounds.y - top_room;
+        let below = band.y - copy_bottom;
+        checked += 1;
+        assert!(
+            below <= above + 1.3 * h.size_mm + 0.5,
+            "{}: {below:.1} mm between the copy and the band, {above:.1} mm above the headline (headline {:.1})",
+            spec.key,
+            h.size_mm
+        );
+    }
+    assert!(checked >= 30, "only {checked} scenes checked");
+}
+
+/// The 48-sheet is posted as 12 paper panels of 1016 × 1524 mm. Read on the print PDFs by
+/// poppler (not the tool's rasteriser): the horizontal seam at 1,524 mm runs through no line of
+/// copy but the headline's (the old layout put it through the body on one board), and each
+/// vertical seam the helpline number spans falls between two digits (the old one ran through
+/// them). A pixel row or column on a seam must be the plain ground beside it.
+#[test]
+fn small_copy_and_the_number_keep_off_the_48_sheet_seams() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = render(&bundled(), dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (c, _) = billposter::campaign::load(&bundled()).unwrap();
+    let scenes = lay_out(&c, &Selection::default());
+    const DPI: f32 = 150.0;
+    let (mut rows, mut columns, mut boards) = (0, 0, 0);
+    for (spec, scene, _) in scenes.iter().filter(|(s, _, _)| s.format.id == "billboard-48") {
+        let pdf = dir.path().join("stop-it-now-scotland-2019").join(&spec.files.main);
+        let stem = dir.path().join(spec.key.replace('/', "_"));
+        let ok = std::process::Command::new("pdftoppm").args(["-png", "-singlefile", "-r", "150"]).arg(&pdf).arg(&stem).status().unwrap();
+        assert!(ok.success());
+        let img = image::open(stem.with_extension("png")).unwrap().to_rgb8();
+        // Scene mm (full size) to page pixels: the trim box starts at the bleed plus the slug
+        // the crop marks need, read from the PDF's own TrimBox.
+        let info = String::from_utf8(std::process::Command::new("pdfinfo").args(["-box"]).arg(&pdf).output().unwrap().stdout).unwrap();
+        let trim: Vec<f32> = info.lines().find(|l| l.starts_with("TrimBox:")).unwrap().split_whitespace().skip(1).map(|v| v.parse().unwrap()).collect();
+        let k = spec.format.scale * 72.0 / 25.4 * DPI / 72.0;
+        let (x0, y0) = (trim[0] * DPI / 72.0, trim[1] * DPI / 72.0);
+        let px = |x: f32, y: f32| *img.get_pixel((x0 + x * k).round() as u32, (y0 + y * k).round() as u32);
+        let differs = |a: image::Rgb<u8>, b: image::Rgb<u8>| a.0.iter().zip(b.0).any(|(p, q)| p.abs_diff(q) > 40);
+        boards += 1;
+        let headline = scene.items.iter().find(|i| i.role == Role::Headline).unwrap().region;
+        for y in [1524.0f32] {
+            // Across the trim, away from the headline: the seam row is the ground at its left
+            // margin (background, or the band where the seam crosses it).
+            let ground = px(60.0, y);
+            let mut x = 100.0;
+            while x < spec.format.width_mm - 100.0 {
+                let in_headline = x >= headline.x && x <= headline.right() && y >= headline.y && y <= headline.bottom();
+                if !in_headline {
+                    rows += 1;
+                    assert!(!differs(px(x, y), ground), "{}: copy on the horizontal seam at x = {x} mm: {:?} on {:?}", spec.key, px(x, y), ground);
+                }
+                x += 2.0;
+            }
+        }
+        let (_, number) = scene.texts().find(|(i, _)| i.role == Role::Helpline).unwrap();
+        let line = number.lines[0].rect;
+        for sx in [1016.0f32, 2032.0, 3048.0, 4064.0, 5080.0].into_iter().filter(|&s| s > line.x && s < line.right()) {
+            let ground = px(sx, line.y + 1.0);
+            let mut y = number.lines[0].baseline_y - number.cap_height_mm;
+            while y <= number.lines[0].baseline_y {
+                columns += 1;
+                assert!(!differs(px(sx, y), ground), "{}: the seam at x = {sx} mm runs through a digit of the helpline (y = {y:.0} mm)", spec.key);
+                y += 2.0;
+            }
+        }
+    }
+    assert_eq!(boards, 3);
+    assert!(rows > 3000 && columns > 200, "only {rows} seam-row and {columns} seam-column pixels read");
+}

@@ -81,6 +81,41 @@ pub(super) struct Placed {
     pub(super) band: Rect,
     pub(super) qr: Option<Rect>,
     pub(super) logo: Option<Rect>,
+    /// The typesetting rules a good layout keeps beyond fitting: no headline word left alone on
+    /// a line, and no small copy or helpline digit on a paper seam.
+    pub(super) kept: Kept,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Kept {
+    pub(super) lone_headline_word: bool,
+    pub(super) on_seam: bool,
+}
+
+impl Kept {
+    pub(super) fn all(&self) -> bool {
+        !self.lone_headline_word && !self.on_seam
+    }
+}
+
+/// Where the format's paper panels meet (scene mm), and how far copy keeps from them.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Seams {
+    /// x of each vertical seam.
+    pub(super) x: Vec<f32>,
+    /// y of each horizontal seam.
+    pub(super) y: Vec<f32>,
+    pub(super) clearance: f32,
+}
+
+impl Seams {
+    fn crosses_row(&self, (y0, y1): (f32, f32)) -> bool {
+        self.y.iter().any(|&s| s > y0 - self.clearance && s < y1 + self.clearance)
+    }
+    /// Whether a vertical seam runs through a glyph's ink (`spans` absolute x ranges).
+    fn crosses_glyphs(&self, spans: &[(f32, f32)]) -> bool {
+        self.x.iter().any(|&s| spans.iter().any(|&(a, b)| s > a - self.clearance && s < b + self.clearance))
+    }
 }
 
 /// Largest `b` in `[lo, hi]` for which `ok(b)`; `(lo, false)` when none.
@@ -127,6 +162,22 @@ impl Column {
     fn height(&self) -> f32 {
         self.entries.iter().map(|e| e.2 + e.3).sum()
     }
+    /// The ink rows (top, bottom) of every line of the parts a seam must miss, were the
+    /// column's top at `y`.
+    fn seam_rows(&self, parts: &mut Parts, y: f32) -> Vec<(f32, f32)> {
+        let mut rows = Vec::new();
+        let mut y = y;
+        for &(role, size, h, gap, _) in &self.entries {
+            y += gap;
+            if role != Role::Headline {
+                let p = parts.get(role);
+                let width = p.shaped.fit(self.w, f32::INFINITY, size, size).width;
+                rows.extend(p.shaped.line_ink_rows(size, width).into_iter().map(|(a, b)| (y + a, y + b)));
+            }
+            y += h;
+        }
+        rows
+    }
     fn place(&self, parts: &mut Parts, y: f32, in_band: bool, align: Align, out: &mut Vec<PlacedText>) {
         let mut y = y;
         for &(role, size, h, gap, fits) in &self.entries {
@@ -145,7 +196,8 @@ impl Column {
 
 /// Lay out every part at base size `b`; the bool says whether the whole fits the safe area.
 /// `logo`: the logo's aspect ratio (width / height) and size factor, when it sits at the foot.
-pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<(f32, f32)>, b: f32) -> (Placed, bool) {
+#[allow(clippy::too_many_arguments)] // the frame an asset is built in, and the base size
+pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option<f32>, logo: Option<(f32, f32)>, seams: &Seams, b: f32) -> (Placed, bool) {
     let gutter = gap::GUTTER * b;
     let mut texts = Vec::new();
     let mut all_fit = true;
@@ -154,7 +206,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let wide_qr = matches!(plan, Arrangement::Wide) && qr.is_some();
     let col_w = if wide_qr { safe.w - qr.unwrap_or(0.0) - gutter } else { safe.w };
     if col_w <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default() }, false);
     }
     let mut top = Column::new(safe.x, col_w);
     all_fit &= top.add(&mut parts.headline, b, 0.0);
@@ -164,6 +216,22 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let top_h = top.height();
     // A long unbreakable word can set the headline below `b`; the number follows it down.
     parts.number.max = top.entries.first().map_or(f32::INFINITY, |e| e.1);
+    // On a board posted in paper panels, the number's digits keep off the vertical seams: it
+    // is set a little smaller (never by more than `SEAM_NUMBER_SHRINK`) until every seam it
+    // spans falls between two digits.
+    let mut on_seam = false;
+    if !seams.x.is_empty() {
+        let s0 = parts.number.size(b, col_w).0;
+        let clear =
+            |p: &mut Part, s: f32| !seams.crosses_glyphs(&p.shaped.glyph_ink_spans(s).iter().map(|&(a, z)| (safe.x + a, safe.x + z)).collect::<Vec<_>>());
+        let floor = parts.number.floor;
+        let steps = (style::SEAM_NUMBER_SHRINK / style::SEAM_NUMBER_STEP).round() as usize;
+        let found = (0..=steps).map(|i| s0 * (1.0 - i as f32 * style::SEAM_NUMBER_STEP)).filter(|&s| s >= floor).find(|&s| clear(&mut parts.number, s));
+        match found {
+            Some(s) => parts.number.max = parts.number.max.min(s),
+            None => on_seam = true,
+        }
+    }
 
     // Band: note / number / hours. Wide formats put note and hours beside the number when
     // they fit there, which keeps the band low.
@@ -212,7 +280,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let bx = if qr_in_bottom { safe.x + qr.unwrap_or(0.0) + gutter } else { safe.x };
     let bw = if wide_qr { col_w } else { safe.right() - bx };
     if bw <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default() }, false);
     }
     // Wide formats set the web address and the imprint on one row when both fit there: the
     // height saved goes to the headline.
@@ -248,9 +316,27 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let total = top_h + gap_a + band_h + gap_b + bottom_h;
     let fits = total <= safe.h * style::FIT_TOLERANCE && qr.is_none_or(|t| t <= safe.h) && all_fit;
 
-    // Place: top block at the top, bottom block at the bottom, band just above it; the spare
-    // height opens between headline and band, where a poster breathes.
-    top.place(parts, safe.y, false, Align::Start, &mut texts);
+    // Place: bottom block at the bottom, band just above it. The spare height first opens
+    // between the copy and the band (up to `SPARE_ABOVE_BAND`), where a poster breathes; what
+    // is left is shared above and below the copy, so a short message sits in the middle of its
+    // space rather than over a void. On a board posted in panels the copy moves, within the
+    // spare, to the nearest place where no line of small copy lies on a seam.
+    let spare = (safe.h - total).max(0.0);
+    let t0 = (spare - style::gap::SPARE_ABOVE_BAND * b).max(0.0) * 0.5;
+    let rows = top.seam_rows(parts, safe.y);
+    let clear_at = |t: f32| rows.iter().all(|&(a, z)| !seams.crosses_row((a + t, z + t)));
+    let mut candidates = vec![t0];
+    for &(a, z) in &rows {
+        for &s in &seams.y {
+            candidates.push(s - seams.clearance - z - 1e-3);
+            candidates.push(s + seams.clearance - a + 1e-3);
+        }
+    }
+    candidates.retain(|t| (0.0..=spare).contains(t));
+    candidates.sort_by(|p, q| (p - t0).abs().total_cmp(&(q - t0).abs()));
+    let t = candidates.iter().copied().find(|&t| clear_at(t));
+    on_seam |= t.is_none();
+    top.place(parts, safe.y + t.unwrap_or(t0), false, Align::Start, &mut texts);
     let bottom_y = safe.bottom() - bottom_h;
     let band_y = bottom_y - gap_b - band_h;
     for col in &band_cols {
@@ -272,5 +358,19 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     });
     let band = Rect::new(safe.x, band_y, safe.w, band_h);
     let fits = fits && texts.iter().all(|t| t.fits);
-    (Placed { texts, band, qr: qr_rect, logo: logo_rect }, fits)
+    // Band and small print stay where they are: their lines are checked, not moved.
+    if !seams.y.is_empty() {
+        let mut fixed: Vec<(f32, f32)> = Vec::new();
+        for col in &band_cols {
+            fixed.extend(col.seam_rows(parts, band_y + pad + (band_inner - col.height()) * 0.5));
+        }
+        fixed.extend(bottom.seam_rows(parts, text_y + bottom_rows_h - bottom.height()));
+        if let Some(imp) = &imprint_beside {
+            fixed.extend(imp.seam_rows(parts, text_y + bottom_rows_h - imp.height()));
+        }
+        on_seam |= fixed.into_iter().any(|r| seams.crosses_row(r));
+    }
+    let lone_headline_word = texts.iter().find(|t| t.role == Role::Headline).is_some_and(|h| parts.headline.shaped.lone_word(h.size, h.width));
+    let kept = Kept { lone_headline_word, on_seam };
+    (Placed { texts, band, qr: qr_rect, logo: logo_rect, kept }, fits)
 }

@@ -7,7 +7,7 @@
 //! area (`arrange`). A copy that cannot fit even at the minimum is laid out at the minimum and
 //! reported as a `fit` error — never clipped or shrunk below legibility.
 
-use super::arrange::{Arrangement, Part, Parts, build, search};
+use super::arrange::{Arrangement, Part, Parts, Placed, Seams, build, search};
 use super::photo;
 use super::scene::*;
 use super::style::{self, line_height as lh};
@@ -20,7 +20,8 @@ use crate::vocab::settings::{Layout, LogoPosition};
 use crate::vocab::units::Rect;
 use crate::vocab::{Code, Colour, Diagnostic};
 
-pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
+/// Shape the parts and divide the page (photo, copy, QR, logo) for one asset.
+fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
     let f = &a.format;
     let lang = a.language.as_str();
     let copy = &a.copy;
@@ -32,7 +33,6 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         let r = if role == FontRole::Headline { head_cap } else { body_cap };
         f.min_cap_mm(r) / r
     };
-    let band_text = st.band_text;
     let mut diags: Vec<Diagnostic> = Vec::new();
     let source = a.source.as_path();
 
@@ -101,13 +101,89 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
         corner_logo = Some(Rect::new(x, y, w, h));
         safe = if top { Rect::new(safe.x, safe.y + room, safe.w, safe.h - room) } else { Rect::new(safe.x, safe.y, safe.w, safe.h - room) };
     }
-    let mut parts = Parts { headline, body, note, number, hours, website, imprint };
+    let parts = Parts { headline, body, note, number, hours, website, imprint };
     let wide = safe.w / safe.h >= style::WIDE_ASPECT;
     let plan = if wide { Arrangement::Wide } else { Arrangement::Stack };
     let b_max = if wide { style::B_MAX_WIDE * safe.h } else { style::B_MAX_TALL * safe.w.max(safe.h * style::B_MAX_TALL_HEIGHT_SHARE) };
     let b_min = parts.headline.floor;
-    let (b, fits) = search(b_min, b_max, |b| build(&mut parts, plan, safe, qr_in_copy, logo, b).1);
-    let mut placed = build(&mut parts, plan, safe, qr_in_copy, logo, b).0;
+    let (sx, sy) = f.seams();
+    let seams = Seams { x: sx, y: sy, clearance: style::SEAM_CLEARANCE_MM };
+    Frame { parts, plan, safe, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, qr_in_copy, logo, corner_logo, seams, b_min, b_max, diags }
+}
+
+/// Everything an asset's composition is built in, before its base size is chosen: the parts
+/// shaped, the regions for photo and copy, the QR and logo sizes, the range of `b`.
+struct Frame {
+    parts: Parts,
+    plan: Arrangement,
+    /// The copy's safe area (less a photo's region or a corner logo's room).
+    safe: Rect,
+    page_safe: Rect,
+    wide_page: bool,
+    photo_region: Option<Rect>,
+    qr: Option<(QrMatrix, String)>,
+    qr_tile: Option<f32>,
+    qr_on_photo: bool,
+    qr_in_copy: Option<f32>,
+    logo: Option<(f32, f32)>,
+    corner_logo: Option<Rect>,
+    seams: Seams,
+    b_min: f32,
+    b_max: f32,
+    diags: Vec<Diagnostic>,
+}
+
+impl Frame {
+    fn build(&mut self, b: f32) -> (Placed, bool) {
+        build(&mut self.parts, self.plan, self.safe, self.qr_in_copy, self.logo, &self.seams, b)
+    }
+
+    /// The base size: the largest `b` up to `cap` (the format's type scale) at which the copy
+    /// fits and the typesetting rules hold (`Kept`); when no size keeps them all, the largest
+    /// that fits (a rule given up, never legibility).
+    ///
+    /// Fitting shrinks monotonically, so `b` for the fit is a bisection; the rules do not (a
+    /// smaller size can bring a lone word back), so from there the size steps down until they
+    /// hold, at most `style::RULES_MAX_SHRINK` below the fit.
+    fn choose_b(&mut self, cap: Option<f32>) -> (f32, bool) {
+        let hi = cap.map_or(self.b_max, |c| c.min(self.b_max)).max(self.b_min);
+        let (fit, fits) = search(self.b_min, hi, |b| self.build(b).1);
+        if !fits {
+            return (fit, false);
+        }
+        let lowest = (fit * (1.0 - style::RULES_MAX_SHRINK)).max(self.b_min);
+        let mut b = fit;
+        while b >= lowest {
+            let (p, fits) = self.build(b);
+            if fits && p.kept.all() {
+                return (b, true);
+            }
+            b *= 1.0 - style::RULES_STEP;
+        }
+        (fit, true)
+    }
+}
+
+/// The largest base size at which this asset's copy fits on its own (and keeps the rules), or
+/// `None` when it does not fit at all. The format's type scale is the smallest of these over
+/// the messages that share it (`pipeline`): a campaign reads as one family.
+pub fn base_size(a: &AssetSpec, kit: &mut FontKit) -> Option<f32> {
+    let mut fr = frame(a, kit);
+    let (b, fits) = fr.choose_b(None);
+    fits.then_some(b)
+}
+
+pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec<Diagnostic>) {
+    let f = &a.format;
+    let copy = &a.copy;
+    let st = &*a.style;
+    let band_text = st.band_text;
+    let source = a.source.as_path();
+    let mut fr = frame(a, kit);
+    let (b, fits) = fr.choose_b(cap);
+    let mut placed = fr.build(b).0;
+    let Frame { mut parts, safe: _, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, corner_logo, mut diags, .. } = fr;
+    let photo = a.photo.as_ref();
     if qr_on_photo && let (Some(t), Some(region)) = (qr_tile, photo_region) {
         let fits_side = t <= region.right() - 2.0 * page_safe.x;
         placed.qr = Some(Rect::new(page_safe.x, page_safe.bottom() - t, t, t));
@@ -269,11 +345,12 @@ fn keep_dash(text: &str) -> String {
 
 /// Tie the last two words with a no-break space, the typesetter's guard against a lone word on
 /// a wrapped text's last line (balanced breaking alone cannot always avoid one). Short texts
-/// are left free to break.
+/// are left free to break, and so is a long last word, which holds a line on its own
+/// ("losing / everything.").
 fn no_orphan(text: &str) -> String {
     let text = &tie_numbers(text);
     let t = text.trim_end();
-    if t.split_whitespace().count() < 4 {
+    if t.split_whitespace().count() < 4 || t.rsplit(' ').next().is_some_and(|w| style::holds_a_line(w)) {
         return text.to_string();
     }
     match t.rfind(' ') {

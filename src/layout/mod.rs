@@ -13,15 +13,32 @@ pub mod text;
 
 pub use scene::{Item, ItemKind, Role, Scene};
 
+pub use compose::base_size;
+
 use crate::fonts::FontKit;
 use crate::plan::{AssetSpec, Direction};
 use crate::vocab::Diagnostic;
 
-/// One asset's scene: composed, then mirrored when its language is written right to left.
+/// One asset's scene, on its own (its type as large as its copy allows).
 pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
-    let (mut scene, diags) = compose::layout(a, kit);
+    layout_in_scale(a, kit, None)
+}
+
+/// One asset's scene with its base size capped at its format's type scale (`base_size`,
+/// smallest over the `family`): composed, then mirrored when its language is written right to
+/// left.
+pub fn layout_in_scale(a: &AssetSpec, kit: &mut FontKit, scale: Option<f32>) -> (Scene, Vec<Diagnostic>) {
+    let (mut scene, diags) = compose::layout(a, kit, scale);
     if a.direction == Direction::Rtl {
         mirror::mirror(&mut scene, &a.format);
     }
     (scene, diags)
+}
+
+/// The assets that share one type scale: one artwork label (format and placement group), one
+/// layout, with or without a photograph, one language. Their messages differ; a campaign set in
+/// one scale per format reads as one family.
+pub fn family(a: &AssetSpec) -> String {
+    let label = a.key.split('/').next().unwrap_or_default();
+    format!("{label}|{}|{}|{}", a.layout.as_str(), a.photo.is_some(), a.language)
 }

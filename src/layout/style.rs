@@ -44,7 +44,28 @@ pub mod gap {
     pub const LOGO: f32 = 0.25;
     /// Number to the note/hours column beside it, as a share of the gutter.
     pub const BESIDE_NUMBER: f32 = 0.6;
+    /// Spare height (a short message set in its format's type scale) first opens between the
+    /// copy and the band, up to this; the rest is shared above and below the copy.
+    pub const SPARE_ABOVE_BAND: f32 = 0.8;
 }
+
+/// A word of at least this many letters may end a wrapped headline on a line of its own: it
+/// fills the line ("everything."); a short one ("help.") would be an orphan, and a short word
+/// alone anywhere else breaks the phrase ("Worried / about / someone").
+pub const LONE_WORD_MIN_LETTERS: usize = 8;
+
+/// Whether a word may stand on a headline's last line by itself (`LONE_WORD_MIN_LETTERS`).
+pub fn holds_a_line(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphanumeric()).count() >= LONE_WORD_MIN_LETTERS
+}
+
+/// Paper seams (48-sheet panels): lines of small copy and the number's digits keep this far
+/// from a seam (full-size mm; pasted sheets overlap or gap by a few millimetres).
+pub const SEAM_CLEARANCE_MM: f32 = 6.0;
+/// The number may be set up to this share smaller, in these steps, so that every seam it spans
+/// falls between two digits.
+pub const SEAM_NUMBER_SHRINK: f32 = 0.15;
+pub const SEAM_NUMBER_STEP: f32 = 0.0025;
 
 /// Band padding above and below its text, as a fraction of the number's size.
 pub const BAND_PAD: f32 = 0.32;
@@ -69,6 +90,11 @@ pub const QR_CAP_SHARE: f32 = 0.62;
 /// by side columns get this much slack so a measured width re-breaks to the same lines.
 pub const FIT_TOLERANCE: f32 = 1.0001;
 pub const WIDTH_SLACK: f32 = 1.0001;
+/// The typesetting rules (no lone headline word, nothing small on a seam) may set the copy up
+/// to this share below the largest size that fits, tried in these steps; past that, the rule is
+/// given up rather than the size.
+pub const RULES_MAX_SHRINK: f32 = 0.35;
+pub const RULES_STEP: f32 = 0.01;
 /// The base-size search stops when the bracket is this fraction of `b`, or after so many steps.
 pub const SEARCH_PRECISION: f32 = 0.003;
 pub const SEARCH_STEPS: usize = 20;

@@ -128,6 +128,53 @@ impl Shaped {
         hi
     }
 
+    /// Whether the text, at `size` broken at `width`, leaves a word on a line of its own while
+    /// it has words enough to share (four or more): "Worried / about / someone / you know?".
+    pub fn lone_word(&mut self, size: f32, width: f32) -> bool {
+        if !self.wrap || self.text.split_whitespace().count() < 4 {
+            return false;
+        }
+        self.measure(size, width);
+        // `split_whitespace` takes a no-break space as a space: "can\u{a0}help." is two words.
+        let n = self.layout.len();
+        self.layout.lines().enumerate().any(|(i, l)| {
+            let words: Vec<&str> = self.text[l.text_range()].split_whitespace().collect();
+            words.len() < 2 && !(i + 1 == n && words.first().is_some_and(|w| super::style::holds_a_line(w)))
+        })
+    }
+
+    /// The vertical extent of each line's content (ascent to descent, where ink can be), in mm
+    /// from the block's top, at `size` broken at `width`: what a paper seam must not cross.
+    pub fn line_ink_rows(&mut self, size: f32, width: f32) -> Vec<(f32, f32)> {
+        self.measure(size, width);
+        let k = size / REF;
+        self.layout.lines().map(|l| (l.metrics().content_block_min_coord * k, l.metrics().content_block_max_coord * k)).collect()
+    }
+
+    /// The horizontal ink extent of each glyph of a one-line text at `size`, in mm from its
+    /// start (the glyphs' outline bounds, not their advances: the gap between two digits is
+    /// where a vertical paper seam may fall).
+    pub fn glyph_ink_spans(&mut self, size: f32) -> Vec<(f32, f32)> {
+        use skrifa::MetadataProvider;
+        self.measure(size, f32::INFINITY);
+        let k = size / REF;
+        let mut spans = Vec::new();
+        for line in self.layout.lines() {
+            for item in line.items() {
+                let PositionedLayoutItem::GlyphRun(gr) = item else { continue };
+                let font = gr.run().font();
+                let Ok(face) = skrifa::FontRef::from_index(font.data.as_ref(), font.index) else { continue };
+                let metrics = face.glyph_metrics(skrifa::instance::Size::new(REF), skrifa::instance::LocationRef::default());
+                for g in gr.positioned_glyphs() {
+                    if let Some(b) = metrics.bounds(skrifa::GlyphId::new(g.id)) {
+                        spans.push(((g.x + b.x_min) * k, (g.x + b.x_max) * k));
+                    }
+                }
+            }
+        }
+        spans
+    }
+
     /// Height of the text at `size` broken at `width` (mm).
     pub fn height_at(&mut self, size: f32, width: f32) -> f32 {
         self.measure(size, width).1

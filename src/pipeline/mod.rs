@@ -18,6 +18,7 @@ use crate::render::pdf;
 use crate::render::raster::{self, RasterOptions};
 use crate::vocab::{Code, Diagnostic, Diagnostics, Kind};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::time::Instant;
 
 /// One asset after rendering (or served from the cache).
@@ -55,14 +56,33 @@ fn kit_for<'k>(slot: &'k mut Option<FontKit>, spec: &AssetSpec) -> &'k mut FontK
     slot.as_mut().expect("just set")
 }
 
-/// Lay out these planned assets, in parallel, results in plan order.
-pub fn layout_all(specs: Vec<AssetSpec>) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
+/// Each family's type scale (`layout::family`): the smallest base size at which each member's
+/// copy fits. A member that fits at no size is left out (it is reported; it must not shrink
+/// the rest). `context`: members not being rendered, which still count.
+pub fn type_scales(specs: &[AssetSpec], context: &[AssetSpec]) -> HashMap<String, f32> {
+    let all: Vec<&AssetSpec> = specs.iter().chain(context).collect();
+    let sizes: Vec<(String, Option<f32>)> =
+        all.into_par_iter().map_init(|| None, |kit, spec| (layout::family(spec), layout::base_size(spec, kit_for(kit, spec)))).collect();
+    let mut scales: HashMap<String, f32> = HashMap::new();
+    for (family, b) in sizes {
+        if let Some(b) = b {
+            scales.entry(family).and_modify(|s| *s = s.min(b)).or_insert(b);
+        }
+    }
+    scales
+}
+
+/// Lay out these planned assets, in parallel, each in its family's type scale; results in
+/// plan order.
+pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
+    let scales = type_scales(&specs, context);
     specs
         .into_par_iter()
         .map_init(
             || None,
             |kit, spec| {
-                let (scene, d) = layout::layout(&spec, kit_for(kit, &spec));
+                let scale = scales.get(&layout::family(&spec)).copied();
+                let (scene, d) = layout::layout_in_scale(&spec, kit_for(kit, &spec), scale);
                 (spec, scene, d)
             },
         )
@@ -71,9 +91,9 @@ pub fn layout_all(specs: Vec<AssetSpec>) -> Vec<(AssetSpec, Scene, Vec<Diagnosti
 
 /// Lay out, check and render the planned assets; `tick` is called once per finished asset
 /// (progress display).
-pub fn render_all(specs: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
+pub fn render_all(specs: &[AssetSpec], context: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
     let t = Instant::now();
-    let laid = layout_all(specs.to_vec());
+    let laid = layout_all(specs.to_vec(), context);
     opts.timings.add(Stage::Layout, t.elapsed());
     laid.into_par_iter()
         .map(|(spec, scene, diags)| {

@@ -99,7 +99,7 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     let staging = dir.as_deref().map(Staging::new);
     let cache = dir.as_deref().filter(|_| !req.force).map(Cache::new);
     let opts = Options { cache: cache.as_ref(), staging: staging.as_ref(), timings };
-    let assets = render_all(&plan.assets, &opts, tick);
+    let assets = render_all(&plan.assets, &plan.context, &opts, tick);
     let (posting, caption_findings) = posting_plan::posting_plan(plan);
     all.extend(Diagnostics(caption_findings));
     all.extend(Diagnostics(plan.findings.clone()));

@@ -268,6 +268,9 @@ pub struct Plan {
     pub campaign_id: String,
     pub source: Arc<PathBuf>,
     pub assets: Vec<AssetSpec>,
+    /// The assets `--only`/`--message` left out: not rendered, but laid out with the selected
+    /// ones to choose each format's type scale (empty for a full render).
+    pub context: Vec<AssetSpec>,
     /// Every print site's artwork each week, whatever the selection (`rotation`).
     pub site_plan: Vec<SiteRun>,
     pub reposting: Reposting,
@@ -324,6 +327,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
     });
     let known = Arc::new(known(c));
     let mut assets = Vec::new();
+    let mut context = Vec::new();
     let mut site_plan = Vec::new();
     let mut findings = ink::ink_findings(c);
     for (label, members) in groups::groups(c) {
@@ -343,9 +347,10 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             new_copy: r.new,
         }));
         for (mi, m) in c.messages.iter().enumerate() {
-            if !sel.keeps(&format, &m.id.value) {
-                continue;
-            }
+            // An asset left out by `--only`/`--message` is still planned, as context: the
+            // format's type scale is chosen over every message, so a filtered render draws what
+            // a full one does.
+            let selected = sel.keeps(&format, &m.id.value);
             for (li, lang) in c.languages.iter().enumerate() {
                 // The weeks a member placement posting this language runs and the schedule posts the message.
                 let mut scheduled: Vec<u32> = members
@@ -375,7 +380,9 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     scheduled.iter().map(|&week| Posting { week, date: c.start.week_start(week), copies: 0, spares: 0, due: None }).collect()
                 };
                 if postings.is_empty() {
-                    findings.push(unmade(c, &label, m, lang, &scheduled, p.span));
+                    if selected {
+                        findings.push(unmade(c, &label, m, lang, &scheduled, p.span));
+                    }
                     continue;
                 }
                 let weeks: Vec<u32> = postings.iter().map(|p| p.week).collect();
@@ -432,7 +439,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     created,
                 });
                 let caption = m.caption.as_ref().map(|t| Text::new(alt::expand(t.get(lang), &copy, &tracked).trim(), t.span));
-                assets.push(AssetSpec {
+                let list = if selected { &mut assets } else { &mut context };
+                list.push(AssetSpec {
                     key,
                     source: source.clone(),
                     platform: platform(&format),
@@ -467,6 +475,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         campaign_id: c.id.clone(),
         source,
         assets,
+        context,
         site_plan,
         reposting: c.print.reposting,
         supply_working_days: c.print.supply_working_days,

@@ -72,6 +72,11 @@ pub struct Format {
     pub roadside: bool,
     pub file: FileType,
     pub max_bytes: Option<u64>,
+    /// Print posted in paper panels (a 48-sheet is 12 sheets of 1016 × 1524 mm): the panel
+    /// size at full size. Its seams are where pasted sheets meet and may gap or overlap by a
+    /// few millimetres, so small copy and the helpline's digits are kept off them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paper_panel_mm: Option<(f32, f32)>,
 }
 
 impl Format {
@@ -92,7 +97,14 @@ impl Format {
             roadside,
             file: FileType::Png,
             max_bytes: None,
+            paper_panel_mm: None,
         }
+    }
+
+    /// The same format, posted in paper panels of this size (full size, mm).
+    pub fn in_panels(mut self, w: f32, h: f32) -> Format {
+        self.paper_panel_mm = Some((w, h));
+        self
     }
 
     #[allow(clippy::too_many_arguments)] // a catalogue row: one argument per column
@@ -112,6 +124,7 @@ impl Format {
             roadside: false,
             file,
             max_bytes: Some(max_mb * 1_000_000),
+            paper_panel_mm: None,
         }
     }
 
@@ -180,6 +193,14 @@ impl Format {
     pub fn safe_rect(&self) -> Rect {
         Rect::new(0.0, 0.0, self.width_mm, self.height_mm).inset(self.safe)
     }
+
+    /// Where the paper panels meet, in scene mm: the x of each vertical seam and the y of each
+    /// horizontal one (none for a format printed in one piece or shown on a screen).
+    pub fn seams(&self) -> (Vec<f32>, Vec<f32>) {
+        let Some((pw, ph)) = self.paper_panel_mm else { return (vec![], vec![]) };
+        let inner = |size: f32, step: f32| (1..).map(move |i| i as f32 * step).take_while(move |&v| v < size - 1.0);
+        (inner(self.width_mm, pw).collect(), inner(self.height_mm, ph).collect())
+    }
 }
 
 /// The catalogue as shipped, in the order `billposter formats` prints it.
@@ -208,7 +229,8 @@ pub fn builtin() -> Vec<Format> {
             50.0,
             true,
             "48-sheet roadside billboard; 12 paper panels 1016 × 1524: small copy kept off seams where possible",
-        ),
+        )
+        .in_panels(1016.0, 1524.0),
         Format::print("billboard-96", 12192.0, 3048.0, 0.1, 10.0, Sides::xy(400.0, 150.0), 60.0, true, "96-sheet roadside billboard"),
         Format::print("six-sheet", 1200.0, 1800.0, 0.25, 8.0, Sides::all(30.0), 3.0, false, "6-sheet bus shelter / street furniture"),
         Format::print(

@@ -71,7 +71,10 @@ pub fn lay_out(
     c: &billposter::campaign::Campaign,
     sel: &billposter::plan::Selection,
 ) -> Vec<(billposter::plan::AssetSpec, billposter::layout::Scene, Vec<billposter::vocab::Diagnostic>)> {
-    billposter::pipeline::layout_all(billposter::plan::plan(c, sel, billposter::vocab::Timestamp::FIXED).assets)
+    {
+        let p = billposter::plan::plan(c, sel, billposter::vocab::Timestamp::FIXED);
+        billposter::pipeline::layout_all(p.assets, &p.context)
+    }
 }
 
 // ---- campaigns written in the test ----
