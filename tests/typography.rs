@@ -209,3 +209,43 @@ fn small_copy_and_the_number_keep_off_the_48_sheet_seams() {
     assert_eq!(boards, 3);
     assert!(rows > 3000 && columns > 200, "only {rows} seam-row and {columns} seam-column pixels read");
 }
+
+/// A 96-sheet (4:1) uses its width: the copy reaches the right of the safe area (the web
+/// address and imprint at the band's right end), and a one-line headline spans most of it. The
+/// old layout left the right 16% of the board empty, with the headline stopping at 80%.
+#[test]
+fn a_96_sheet_uses_its_width() {
+    let (c, _) = billposter::campaign::load(&fixture("good/layouts.yaml")).unwrap();
+    let mut boards = 0;
+    for (spec, scene, _) in lay_out(&c, &Selection::default()).iter().filter(|(s, _, _)| s.format.id == "billboard-96" && s.layout.as_str() != "split") {
+        let safe = scene.safe;
+        let right = scene.texts().map(|(_, t)| t.bounds.right()).fold(0.0, f32::max);
+        let h = headline(scene);
+        boards += 1;
+        assert!(right >= safe.right() - 0.02 * safe.w, "{}: the copy ends at {:.0}% of the safe width", spec.key, (right - safe.x) / safe.w * 100.0);
+        assert!(
+            h.lines.len() > 1 || h.bounds.w >= 0.85 * safe.w,
+            "{}: a one-line headline spans {:.0}% of the safe width",
+            spec.key,
+            h.bounds.w / safe.w * 100.0
+        );
+    }
+    assert_eq!(boards, 2);
+}
+
+/// On the wide arrangement the QR stands in its own column: the band stops short of its tile
+/// instead of running behind it (seen crossing the band on the x-post and linkedin posts).
+#[test]
+fn the_band_stops_short_of_the_qr() {
+    let mut checked = 0;
+    for (spec, scene) in every_example() {
+        let Some(qr) = scene.items.iter().find(|i| i.role == Role::Qr).map(|i| i.region) else { continue };
+        for band in scene.items.iter().filter(|i| i.role == Role::Band) {
+            let billposter::layout::ItemKind::Fill { rect, .. } = &band.kind else { continue };
+            checked += 1;
+            let overlap = rect.x < qr.right() && rect.right() > qr.x && rect.y < qr.bottom() && rect.bottom() > qr.y;
+            assert!(!overlap, "{}: the band {rect:?} runs behind the QR {qr:?}", spec.key);
+        }
+    }
+    assert!(checked >= 40, "only {checked} bands beside a QR");
+}

@@ -84,6 +84,9 @@ pub(super) struct Placed {
     /// The typesetting rules a good layout keeps beyond fitting: no headline word left alone on
     /// a line, and no small copy or helpline digit on a paper seam.
     pub(super) kept: Kept,
+    /// Nothing is set under the band: its colour runs on to the bleed, a footer rather than a
+    /// stripe with a sliver of background under it.
+    pub(super) band_at_foot: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -145,12 +148,17 @@ pub(super) fn search(lo: f32, hi: f32, mut ok: impl FnMut(f32) -> bool) -> (f32,
 struct Column {
     x: f32,
     w: f32,
+    align: Align,
     entries: Vec<(Role, f32, f32, f32, bool)>, // role, size, height, gap before, fits
 }
 
 impl Column {
     fn new(x: f32, w: f32) -> Self {
-        Column { x, w, entries: vec![] }
+        Column { x, w, align: Align::Start, entries: vec![] }
+    }
+    /// The width its widest line takes.
+    fn ink_width(&self, parts: &mut Parts) -> f32 {
+        self.entries.iter().map(|&(role, size, ..)| parts.get(role).shaped.width_at(size, self.w)).fold(0.0, f32::max)
     }
     fn add(&mut self, p: &mut Part, b: f32, gap: f32) -> bool {
         let (size, fits) = p.size(b, self.w);
@@ -206,7 +214,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let wide_qr = matches!(plan, Arrangement::Wide) && qr.is_some();
     let col_w = if wide_qr { safe.w - qr.unwrap_or(0.0) - gutter } else { safe.w };
     if col_w <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default() }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false }, false);
     }
     let mut top = Column::new(safe.x, col_w);
     all_fit &= top.add(&mut parts.headline, b, 0.0);
@@ -272,6 +280,24 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
         }
         band_cols.push(col);
     }
+    // A very wide board (4:1, a 96-sheet) sets the web address and the imprint at the band's
+    // right end, right-aligned, rather than on a row of their own under it: the band's empty
+    // right half carries them, and the row's height goes to the headline.
+    let mut tail_in_band = false;
+    if beside && qr.is_none() && logo.is_none() && safe.w / safe.h >= style::TAIL_IN_BAND_ASPECT {
+        let used = band_cols.iter().map(|c| c.x + c.ink_width(parts)).fold(safe.x, f32::max);
+        let (ws, wfit) = parts.website.size(b, col_w);
+        let (is, ifit) = parts.imprint.size(b, f32::INFINITY);
+        let tail_w = parts.website.shaped.width_at(ws, col_w).max(parts.imprint.shaped.width_at(is, f32::INFINITY)) * style::WIDTH_SLACK;
+        if wfit && ifit && used + 2.0 * gutter + tail_w <= safe.x + col_w {
+            let mut tail = Column::new(safe.x + col_w - tail_w, tail_w);
+            tail.align = Align::End;
+            all_fit &= tail.add(&mut parts.website, b, 0.0);
+            all_fit &= tail.add(&mut parts.imprint, b, gap::IMPRINT * b);
+            band_cols.push(tail);
+            tail_in_band = true;
+        }
+    }
     let band_inner = band_cols.iter().map(Column::height).fold(0.0, f32::max);
     let band_h = band_inner + 2.0 * pad;
 
@@ -280,13 +306,13 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let bx = if qr_in_bottom { safe.x + qr.unwrap_or(0.0) + gutter } else { safe.x };
     let bw = if wide_qr { col_w } else { safe.right() - bx };
     if bw <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default() }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false }, false);
     }
     // Wide formats set the web address and the imprint on one row when both fit there: the
     // height saved goes to the headline.
     let mut bottom = Column::new(bx, bw);
     let mut imprint_beside: Option<Column> = None;
-    if matches!(plan, Arrangement::Wide) {
+    if matches!(plan, Arrangement::Wide) && !tail_in_band {
         let (ws, wfit) = parts.website.size(b, bw);
         let (is, ifit) = parts.imprint.size(b, bw);
         let web_w = parts.website.shaped.width_at(ws, bw);
@@ -300,7 +326,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
             imprint_beside = Some(imp);
         }
     }
-    if imprint_beside.is_none() {
+    if imprint_beside.is_none() && !tail_in_band {
         all_fit &= bottom.add(&mut parts.website, b, 0.0);
         all_fit &= bottom.add(&mut parts.imprint, b, gap::IMPRINT * b);
     }
@@ -312,7 +338,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let bottom_h = if qr_in_bottom { bottom_text_h.max(qr.unwrap_or(0.0)) } else { bottom_text_h };
 
     let gap_a = gap::ABOVE_BAND * b;
-    let gap_b = gap::BELOW_BAND * b;
+    let gap_b = if tail_in_band { 0.0 } else { gap::BELOW_BAND * b };
     let total = top_h + gap_a + band_h + gap_b + bottom_h;
     let fits = total <= safe.h * style::FIT_TOLERANCE && qr.is_none_or(|t| t <= safe.h) && all_fit;
 
@@ -341,7 +367,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let band_y = bottom_y - gap_b - band_h;
     for col in &band_cols {
         let y = band_y + pad + (band_inner - col.height()) * 0.5;
-        col.place(parts, y, true, Align::Start, &mut texts);
+        col.place(parts, y, true, col.align, &mut texts);
     }
     let text_y = bottom_y + (bottom_h - bottom_text_h) * if qr_in_bottom { 0.5 } else { 1.0 };
     bottom.place(parts, text_y + bottom_rows_h - bottom.height(), false, Align::Start, &mut texts);
@@ -372,5 +398,5 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     }
     let lone_headline_word = texts.iter().find(|t| t.role == Role::Headline).is_some_and(|h| parts.headline.shaped.lone_word(h.size, h.width));
     let kept = Kept { lone_headline_word, on_seam };
-    (Placed { texts, band, qr: qr_rect, logo: logo_rect, kept }, fits)
+    (Placed { texts, band, qr: qr_rect, logo: logo_rect, kept, band_at_foot: tail_in_band }, fits)
 }

@@ -182,7 +182,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
     let mut fr = frame(a, kit);
     let (b, fits) = fr.choose_b(cap);
     let mut placed = fr.build(b).0;
-    let Frame { mut parts, safe: _, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, corner_logo, mut diags, .. } = fr;
+    let Frame { mut parts, plan, safe: _, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, corner_logo, mut diags, .. } = fr;
     let photo = a.photo.as_ref();
     if qr_on_photo && let (Some(t), Some(region)) = (qr_tile, photo_region) {
         let fits_side = t <= region.right() - 2.0 * page_safe.x;
@@ -213,6 +213,13 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
         (Layout::Split, Some(p)) if wide_page => (p.right(), f.width_mm + bleed),
         _ => (-bleed, f.width_mm + bleed),
     };
+    // The wide arrangement's QR stands in its own column at the foot: the band stops a gutter
+    // short of it instead of running behind its tile.
+    let band_x1 = match placed.qr {
+        Some(q) if matches!(plan, Arrangement::Wide) && q.y < placed.band.bottom() && q.bottom() > placed.band.y => band_x1.min(q.x - style::gap::GUTTER * b),
+        _ => band_x1,
+    };
+    let band_fill_h = if placed.band_at_foot { f.height_mm + bleed - placed.band.y } else { placed.band.h };
     let mut texts = Vec::new();
     for p in placed.texts {
         let colour: Colour = if p.in_band { band_text } else { st.text };
@@ -272,7 +279,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
         role: Role::Band,
         span: copy.helpline.span,
         region: placed.band,
-        kind: ItemKind::Fill { rect: Rect::new(band_x0, placed.band.y, band_x1 - band_x0, placed.band.h), colour: st.accent },
+        kind: ItemKind::Fill { rect: Rect::new(band_x0, placed.band.y, band_x1 - band_x0, band_fill_h), colour: st.accent },
     });
     items.extend(texts);
     if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
@@ -350,7 +357,7 @@ fn keep_dash(text: &str) -> String {
 fn no_orphan(text: &str) -> String {
     let text = &tie_numbers(text);
     let t = text.trim_end();
-    if t.split_whitespace().count() < 4 || t.rsplit(' ').next().is_some_and(|w| style::holds_a_line(w)) {
+    if t.split_whitespace().count() < 4 || t.rsplit(' ').next().is_some_and(style::holds_a_line) {
         return text.to_string();
     }
     match t.rfind(' ') {

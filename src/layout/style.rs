@@ -74,9 +74,12 @@ pub const LOGO_LINES: f32 = 1.6;
 
 /// Safe areas at least this much wider than tall use the wide arrangement.
 pub const WIDE_ASPECT: f32 = 1.3;
+/// Safe areas at least this much wider than tall (a 96-sheet is 4.1:1) set the web address
+/// and imprint at the band's right end.
+pub const TAIL_IN_BAND_ASPECT: f32 = 3.0;
 /// Largest headline size: a share of the safe height (wide), or of the larger of the safe
 /// width and three quarters of its height (tall and square).
-pub const B_MAX_WIDE: f32 = 0.2;
+pub const B_MAX_WIDE: f32 = 0.26;
 pub const B_MAX_TALL: f32 = 0.14;
 pub const B_MAX_TALL_HEIGHT_SHARE: f32 = 0.75;
 
