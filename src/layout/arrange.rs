@@ -87,6 +87,8 @@ pub(super) struct Placed {
     /// Nothing is set under the band: its colour runs on to the bleed, a footer rather than a
     /// stripe with a sliver of background under it.
     pub(super) band_at_foot: bool,
+    /// Height the copy leaves free in its area (shared above and below it).
+    pub(super) spare: f32,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -214,7 +216,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let wide_qr = matches!(plan, Arrangement::Wide) && qr.is_some();
     let col_w = if wide_qr { safe.w - qr.unwrap_or(0.0) - gutter } else { safe.w };
     if col_w <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false, spare: 0.0 }, false);
     }
     let mut top = Column::new(safe.x, col_w);
     all_fit &= top.add(&mut parts.headline, b, 0.0);
@@ -306,7 +308,7 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let bx = if qr_in_bottom { safe.x + qr.unwrap_or(0.0) + gutter } else { safe.x };
     let bw = if wide_qr { col_w } else { safe.right() - bx };
     if bw <= 0.0 {
-        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false }, false);
+        return (Placed { texts, band: Rect::default(), qr: None, logo: None, kept: Kept::default(), band_at_foot: false, spare: 0.0 }, false);
     }
     // Wide formats set the web address and the imprint on one row when both fit there: the
     // height saved goes to the headline.
@@ -398,5 +400,5 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     }
     let lone_headline_word = texts.iter().find(|t| t.role == Role::Headline).is_some_and(|h| parts.headline.shaped.lone_word(h.size, h.width));
     let kept = Kept { lone_headline_word, on_seam };
-    (Placed { texts, band, qr: qr_rect, logo: logo_rect, kept, band_at_foot: tail_in_band }, fits)
+    (Placed { texts, band, qr: qr_rect, logo: logo_rect, kept, band_at_foot: tail_in_band, spare }, fits)
 }

@@ -182,6 +182,17 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
     let mut fr = frame(a, kit);
     let (b, fits) = fr.choose_b(cap);
     let mut placed = fr.build(b).0;
+    // A split page with the photo on top gives the photo the height the copy leaves free (the
+    // copy set in its format's scale is often shorter than its area): the copy packs down onto
+    // the band, beyond a breath, and the picture grows instead of a void opening under it.
+    if let (Layout::Split, false, Some(region)) = (a.layout, fr.wide_page, fr.photo_region.as_mut()) {
+        let extra = placed.spare - style::gap::SPARE_ABOVE_BAND * b;
+        if extra > 0.0 {
+            region.h += extra;
+            fr.safe = Rect::new(fr.safe.x, fr.safe.y + extra, fr.safe.w, fr.safe.h - extra);
+            placed = fr.build(b).0;
+        }
+    }
     let Frame { mut parts, plan, safe: _, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, corner_logo, mut diags, .. } = fr;
     let photo = a.photo.as_ref();
     if qr_on_photo && let (Some(t), Some(region)) = (qr_tile, photo_region) {
