@@ -249,3 +249,20 @@ fn the_band_stops_short_of_the_qr() {
     }
     assert!(checked >= 40, "only {checked} bands beside a QR");
 }
+
+/// The type scale is chosen over every message even when a render is filtered: regenerating
+/// one message's images (`--message`) gives the same bytes as the full render made.
+#[test]
+fn a_filtered_render_draws_what_the_full_one_does() {
+    let (full, one) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(render(&bundled(), full.path(), &[]).status.success());
+    let o = render(&bundled(), one.path(), &["--message", "you-will-be-caught"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = |d: &std::path::Path| d.join("stop-it-now-scotland-2019");
+    let files: Vec<String> = files_below(&dir(one.path())).into_iter().filter(|f| f.contains("you-will-be-caught")).collect();
+    for f in &files {
+        let (a, b) = (std::fs::read(dir(full.path()).join(f)).unwrap(), std::fs::read(dir(one.path()).join(f)).unwrap());
+        assert!(a == b, "{f}: the filtered render differs from the full one");
+    }
+    assert!(files.len() >= 10, "only {} files compared", files.len());
+}
