@@ -8,15 +8,16 @@
 use super::media::Bitmap;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub struct Photo {
     pub rgb: Vec<u8>,
     pub width: u32,
     pub height: u32,
     pub digest: [u8; 32],
-    /// `[x, y, w, h, out_w, out_h]` → the resampled crop.
-    resized: Mutex<HashMap<[u32; 6], Bitmap>>,
+    /// `[x, y, w, h, out_w, out_h]` → the resampled crop, filled once by the first asset that
+    /// asks for it.
+    resized: Mutex<HashMap<[u32; 6], Arc<OnceLock<Bitmap>>>>,
 }
 
 impl Photo {
@@ -28,16 +29,13 @@ impl Photo {
     /// Computed once per (crop, size) for the run; later calls share it.
     pub fn crop(&self, crop: [u32; 4], out: (u32, u32)) -> Bitmap {
         let key = [crop[0], crop[1], crop[2], crop[3], out.0, out.1];
-        // The lock is held while resampling: two assets of one size wait for one resample
-        // rather than both doing it.
-        let mut cache = self.resized.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(b) = cache.get(&key) {
-            return b.clone();
-        }
-        let rgba = resample(self, crop, out);
-        let b = Bitmap::new(rgba, out.0, out.1);
-        cache.insert(key, b.clone());
-        b
+        // The map's lock is held only to find the key's cell; the resample runs in the cell:
+        // two assets of one size wait for one resample, while different sizes of the photo
+        // resample side by side (under one lock, a run's seven sizes took turns on one core).
+        // No rayon inside the resample: a worker waiting on its own join could steal another
+        // asset's layout and re-enter this cell.
+        let cell = self.resized.lock().unwrap_or_else(|e| e.into_inner()).entry(key).or_default().clone();
+        cell.get_or_init(|| Bitmap::new(resample(self, crop, out), out.0, out.1)).clone()
     }
 }
 
@@ -81,7 +79,10 @@ fn taps(src_len: u32, offset: u32, out_len: u32) -> Vec<Taps> {
         .collect()
 }
 
-/// Separable resample of a crop: rows first (into f32), then columns.
+/// Separable resample of a crop: rows first (into f32), then columns. Each output value is
+/// the same sum, in the same order (tap by tap from the first), as the plain per-pixel loop;
+/// the loops are only arranged so the compiler can vectorise them (the column pass walks whole
+/// rows; the row pass walks one slice per output pixel, with no per-tap bounds checks).
 fn resample(p: &Photo, [cx, cy, cw, ch]: [u32; 4], (ow, oh): (u32, u32)) -> Vec<u8> {
     let (cw, ch) = (cw.max(1), ch.max(1));
     let hx = taps(cw, cx, ow);
@@ -90,38 +91,49 @@ fn resample(p: &Photo, [cx, cy, cw, ch]: [u32; 4], (ow, oh): (u32, u32)) -> Vec<
     // Only the source rows some output row reads.
     let row_lo = vy.first().map_or(0, |t| t.first);
     let row_hi = vy.last().map_or(0, |t| t.first + t.weights.len());
-    let mut mid = vec![0f32; (row_hi - row_lo) * ow as usize * 3];
-    for (r, row) in mid.chunks_exact_mut(ow as usize * 3).enumerate() {
+    let mrow = ow as usize * 3;
+    let mut mid = vec![0f32; (row_hi - row_lo) * mrow];
+    for (r, row) in mid.chunks_exact_mut(mrow).enumerate() {
         let src = &p.rgb[(row_lo + r) * stride..(row_lo + r + 1) * stride];
         for (o, t) in row.chunks_exact_mut(3).zip(&hx) {
+            let s = &src[t.first * 3..(t.first + t.weights.len()) * 3];
             let mut acc = [0f32; 3];
-            for (k, w) in t.weights.iter().enumerate() {
-                let s = &src[(t.first + k) * 3..(t.first + k) * 3 + 3];
-                acc[0] += w * s[0] as f32;
-                acc[1] += w * s[1] as f32;
-                acc[2] += w * s[2] as f32;
+            for (w, px) in t.weights.iter().zip(s.chunks_exact(3)) {
+                acc[0] += w * px[0] as f32;
+                acc[1] += w * px[1] as f32;
+                acc[2] += w * px[2] as f32;
             }
             o.copy_from_slice(&acc);
         }
     }
     let mut out = vec![255u8; ow as usize * oh as usize * 4];
-    let mrow = ow as usize * 3;
-    for (y, t) in vy.iter().enumerate() {
-        let dst = &mut out[y * ow as usize * 4..(y + 1) * ow as usize * 4];
-        for x in 0..ow as usize {
-            let mut acc = [0f32; 3];
-            for (k, w) in t.weights.iter().enumerate() {
-                let m = &mid[(t.first - row_lo + k) * mrow + x * 3..][..3];
-                acc[0] += w * m[0];
-                acc[1] += w * m[1];
-                acc[2] += w * m[2];
+    let mut acc = vec![0f32; mrow];
+    for (t, dst) in vy.iter().zip(out.chunks_exact_mut(ow as usize * 4)) {
+        acc.fill(0.0);
+        for (k, w) in t.weights.iter().enumerate() {
+            let m = &mid[(t.first - row_lo + k) * mrow..][..mrow];
+            for (a, v) in acc.iter_mut().zip(m) {
+                *a += w * v;
             }
-            for c in 0..3 {
-                dst[x * 4 + c] = acc[c].round().clamp(0.0, 255.0) as u8;
-            }
+        }
+        for (d, a) in dst.chunks_exact_mut(4).zip(acc.chunks_exact(3)) {
+            d[0] = to_u8(a[0]);
+            d[1] = to_u8(a[1]);
+            d[2] = to_u8(a[2]);
         }
     }
     out
+}
+
+/// `v.round().clamp(0.0, 255.0) as u8`, without the `roundf` library call (x86-64's baseline
+/// has no rounding instruction, and a call per channel was a tenth of a photo run): clamped
+/// first, the value is non-negative, so rounding half away from zero is the truncation plus
+/// one when the fraction (exact in f32 below 2²³) is at least a half. Same result for every
+/// input, NaN included (0).
+pub fn to_u8(v: f32) -> u8 {
+    let v = v.clamp(0.0, 255.0);
+    let i = v as u8;
+    if v - i as f32 >= 0.5 { i + 1 } else { i }
 }
 
 /// Text over a photograph is judged on the pixels actually behind it: the contrast this share
@@ -189,6 +201,18 @@ pub type SharedPhoto = Arc<Photo>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_u8_rounds_like_round_then_clamp() {
+        let mut v = -3.0f32;
+        while v < 260.0 {
+            assert_eq!(to_u8(v), v.round().clamp(0.0, 255.0) as u8, "{v}");
+            v += 0.0137;
+        }
+        for v in [0.5, 1.5, 254.5, 0.49999997, 2.4999998, f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            assert_eq!(to_u8(v), v.round().clamp(0.0, 255.0) as u8, "{v}");
+        }
+    }
 
     #[test]
     fn a_flat_photo_stays_flat_and_a_crop_is_cached() {
