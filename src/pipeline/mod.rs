@@ -18,7 +18,6 @@ use crate::render::pdf;
 use crate::render::raster::{self, RasterOptions};
 use crate::vocab::{Code, Diagnostic, Diagnostics, Kind};
 use rayon::prelude::*;
-use std::time::Instant;
 
 /// One asset after rendering (or served from the cache).
 pub struct Rendered {
@@ -70,17 +69,22 @@ pub fn layout_all(specs: Vec<AssetSpec>) -> Vec<(AssetSpec, Scene, Vec<Diagnosti
 }
 
 /// Lay out, check and render the planned assets; `tick` is called once per finished asset
-/// (progress display).
+/// (progress display). Each asset is laid out and rendered in one task: no barrier between
+/// the stages, so a core that finished its layouts renders while the other still resamples a
+/// photograph, and a scene's bitmaps are dropped as soon as its files are made.
 pub fn render_all(specs: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
-    let t = Instant::now();
-    let laid = layout_all(specs.to_vec());
-    opts.timings.add(Stage::Layout, t.elapsed());
-    laid.into_par_iter()
-        .map(|(spec, scene, diags)| {
-            let a = render_one(spec, scene, diags, opts);
-            tick();
-            a
-        })
+    specs
+        .to_vec()
+        .into_par_iter()
+        .map_init(
+            || None,
+            |kit, spec| {
+                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout(&spec, kit_for(kit, &spec)));
+                let a = render_one(spec, scene, diags, opts);
+                tick();
+                a
+            },
+        )
         .collect()
 }
 
