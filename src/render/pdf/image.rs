@@ -62,10 +62,7 @@ fn photo_jpeg(img: &crate::vocab::Bitmap) -> Result<Arc<Vec<u8>>, String> {
 
 fn cmyk_jpeg(img: &crate::vocab::Bitmap) -> Result<Vec<u8>, String> {
     let (w, h) = (u16::try_from(img.width).map_err(|_| "photo too wide for JPEG")?, u16::try_from(img.height).map_err(|_| "photo too tall for JPEG")?);
-    let mut cmyk = Vec::with_capacity(img.rgba.len());
-    for px in img.rgba.chunks_exact(4) {
-        cmyk.extend(Colour::from_srgb([px[0], px[1], px[2]]).cmyk.map(|v| to_u8(v * 255.0)));
-    }
+    let cmyk = super::cmyk_pixels::from_rgba(&img.rgba);
     let mut out = Vec::new();
     jpeg_encoder::Encoder::new(&mut out, PHOTO_JPEG_QUALITY).encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk).map_err(|e| e.to_string())?;
     Ok(out)
