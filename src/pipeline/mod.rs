@@ -19,7 +19,6 @@ use crate::render::raster::{self, RasterOptions};
 use crate::vocab::{Code, Diagnostic, Diagnostics, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::time::Instant;
 
 /// One asset after rendering (or served from the cache).
 pub struct Rendered {
@@ -90,17 +89,25 @@ pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpe
 }
 
 /// Lay out, check and render the planned assets; `tick` is called once per finished asset
-/// (progress display).
+/// (progress display). The type scales come first (a layout pre-pass without photographs);
+/// then each asset is laid out and rendered in one task: no barrier between the stages, so a
+/// core that finished its layouts renders while the other still resamples a photograph, and a
+/// scene's bitmaps are dropped as soon as its files are made.
 pub fn render_all(specs: &[AssetSpec], context: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
-    let t = Instant::now();
-    let laid = layout_all(specs.to_vec(), context);
-    opts.timings.add(Stage::Layout, t.elapsed());
-    laid.into_par_iter()
-        .map(|(spec, scene, diags)| {
-            let a = render_one(spec, scene, diags, opts);
-            tick();
-            a
-        })
+    let scales = opts.timings.time(Stage::Layout, || type_scales(specs, context));
+    specs
+        .to_vec()
+        .into_par_iter()
+        .map_init(
+            || None,
+            |kit, spec| {
+                let scale = scales.get(&layout::family(&spec)).copied();
+                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(kit, &spec), scale));
+                let a = render_one(spec, scene, diags, opts);
+                tick();
+                a
+            },
+        )
         .collect()
 }
 

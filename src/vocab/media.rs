@@ -5,7 +5,7 @@
 use serde::{Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A font file's bytes (TrueType or OpenType), checked at load.
 #[derive(Clone)]
@@ -42,12 +42,17 @@ pub struct Bitmap {
     pub width: u32,
     pub height: u32,
     pub digest: [u8; 32],
+    /// The bitmap as the print backend embeds it (a photograph's CMYK JPEG), made once and
+    /// shared by every clone: a photo crop is cloned into each asset that shows it, so one
+    /// encode serves every PDF, and the bytes go when the run's photo does (not on a static
+    /// that a long `watch` would grow). The backend fills it; nothing else reads it.
+    pub print: Arc<OnceLock<Result<Arc<Vec<u8>>, String>>>,
 }
 
 impl Bitmap {
     pub fn new(rgba: Vec<u8>, width: u32, height: u32) -> Bitmap {
         let digest = Sha256::digest(&rgba).into();
-        Bitmap { rgba: Arc::new(rgba), width, height, digest }
+        Bitmap { rgba: Arc::new(rgba), width, height, digest, print: Arc::default() }
     }
 
     /// Width ÷ height.

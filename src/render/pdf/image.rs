@@ -5,12 +5,12 @@
 
 use crate::layout::scene::ImageItem;
 use crate::vocab::Colour;
+use crate::vocab::photo::to_u8;
 use krilla::geom::{Size, Transform};
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use krilla::surface::Surface;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 #[derive(Clone)]
 struct CmykImage {
@@ -53,25 +53,18 @@ impl CustomImage for CmykImage {
 /// size and encoding time.
 const PHOTO_JPEG_QUALITY: u8 = 90;
 
-/// Encoded photos by the digest of their bitmap.
-type JpegCache = HashMap<[u8; 32], Arc<Vec<u8>>>;
-
-/// Each photo bitmap (one per crop and size) is encoded once per run, however many PDFs show it.
+/// Each photo bitmap (one per crop and size, or per scrim) is encoded once per run, however
+/// many PDFs show it: the bytes live on the bitmap, shared by its clones, and PDFs rendered
+/// side by side wait for one encode rather than each making its own.
 fn photo_jpeg(img: &crate::vocab::Bitmap) -> Result<Arc<Vec<u8>>, String> {
-    static CACHE: OnceLock<Mutex<JpegCache>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(j) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&img.digest) {
-        return Ok(j.clone());
-    }
+    img.print.get_or_init(|| cmyk_jpeg(img).map(Arc::new)).clone()
+}
+
+fn cmyk_jpeg(img: &crate::vocab::Bitmap) -> Result<Vec<u8>, String> {
     let (w, h) = (u16::try_from(img.width).map_err(|_| "photo too wide for JPEG")?, u16::try_from(img.height).map_err(|_| "photo too tall for JPEG")?);
-    let mut cmyk = Vec::with_capacity(img.rgba.len());
-    for px in img.rgba.chunks_exact(4) {
-        cmyk.extend(Colour::from_srgb([px[0], px[1], px[2]]).cmyk.map(|v| (v * 255.0).round() as u8));
-    }
+    let cmyk = super::cmyk_pixels::from_rgba(&img.rgba);
     let mut out = Vec::new();
     jpeg_encoder::Encoder::new(&mut out, PHOTO_JPEG_QUALITY).encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk).map_err(|e| e.to_string())?;
-    let out = Arc::new(out);
-    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(img.digest, out.clone());
     Ok(out)
 }
 
@@ -91,7 +84,7 @@ pub fn draw(surface: &mut Surface, item: &ImageItem) -> Result<(), String> {
     let mut alpha = Vec::with_capacity(n);
     for px in img.rgba.chunks_exact(4) {
         let c = Colour::from_srgb([px[0], px[1], px[2]]);
-        cmyk.extend(c.cmyk.map(|v| (v * 255.0).round() as u8));
+        cmyk.extend(c.cmyk.map(|v| to_u8(v * 255.0)));
         alpha.push(px[3]);
     }
     let opaque = alpha.iter().all(|a| *a == 255);

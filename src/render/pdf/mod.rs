@@ -6,6 +6,7 @@
 //! under one transform that maps scene mm (origin at the trim's top-left) to page points, so
 //! every item file works in scene units; crop marks are drawn in page points.
 
+mod cmyk_pixels;
 mod image;
 mod marks;
 mod pdfx;

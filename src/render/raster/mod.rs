@@ -63,13 +63,23 @@ fn fill_rect(pm: &mut Pixmap, r: Rect, t: Transform, p: &Paint) {
 
 fn draw_image(pm: &mut Pixmap, item: &crate::layout::scene::ImageItem, t: Transform) {
     let img = &item.bitmap;
-    let mut data = Vec::with_capacity(img.rgba.len());
-    for px in img.rgba.chunks_exact(4) {
-        let a = px[3] as u16;
-        data.extend_from_slice(&[(px[0] as u16 * a / 255) as u8, (px[1] as u16 * a / 255) as u8, (px[2] as u16 * a / 255) as u8, px[3]]);
-    }
-    let Some(size) = tiny_skia::IntSize::from_wh(img.width, img.height) else { return };
-    let Some(src) = Pixmap::from_vec(data, size) else { return };
+    // tiny-skia reads premultiplied pixels. An opaque bitmap (every photograph) is its own
+    // premultiplied form: drawn from the shared pixels, not from a copy made per asset.
+    let premultiplied;
+    let src = if img.rgba.chunks_exact(4).all(|px| px[3] == 255) {
+        tiny_skia::PixmapRef::from_bytes(&img.rgba, img.width, img.height)
+    } else {
+        let mut data = Vec::with_capacity(img.rgba.len());
+        for px in img.rgba.chunks_exact(4) {
+            let a = px[3] as u16;
+            data.extend_from_slice(&[(px[0] as u16 * a / 255) as u8, (px[1] as u16 * a / 255) as u8, (px[2] as u16 * a / 255) as u8, px[3]]);
+        }
+        let Some(size) = tiny_skia::IntSize::from_wh(img.width, img.height) else { return };
+        let Some(p) = Pixmap::from_vec(data, size) else { return };
+        premultiplied = p;
+        Some(premultiplied.as_ref())
+    };
+    let Some(src) = src else { return };
     let r = item.rect;
     let scale = Transform::from_row(r.w / img.width as f32, 0.0, 0.0, r.h / img.height as f32, r.x, r.y).post_concat(t);
     // A photo resampled to the raster's own density needs no filtering; a smaller logo or a
@@ -83,7 +93,7 @@ fn draw_image(pm: &mut Pixmap, item: &crate::layout::scene::ImageItem, t: Transf
         tiny_skia::FilterQuality::Bicubic
     };
     let paint = tiny_skia::PixmapPaint { quality, ..Default::default() };
-    pm.draw_pixmap(0, 0, src.as_ref(), &paint, scale, None);
+    pm.draw_pixmap(0, 0, src, &paint, scale, None);
 }
 
 /// Bitmaps larger than this (photographs) are drawn with a bilinear filter: bicubic on a

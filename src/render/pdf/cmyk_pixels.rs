@@ -1,0 +1,53 @@
+//! sRGB pixels → CMYK bytes by the documented naive rule (`Colour::from_srgb`), through tables:
+//! a photograph is millions of pixels, and the rule's divisions per pixel were a fifth of a
+//! print PDF's time.
+//!
+//! Under the rule, K depends only on the largest channel and each of C, M, Y only on its own
+//! channel and that largest one; so a 256 × 256 table of the rule's own results (each entry
+//! computed by `Colour::from_srgb`, rounded the same way) gives the same bytes for every pixel.
+
+use crate::vocab::Colour;
+use crate::vocab::photo::to_u8;
+use std::sync::OnceLock;
+
+struct Tables {
+    /// `[max][v]`: the C (or M, Y) byte of a channel `v` when the largest channel is `max`.
+    ink: Vec<[u8; 256]>,
+    /// `[max]`: the K byte.
+    black: [u8; 256],
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| Tables {
+        ink: (0..=255u8).map(|max| std::array::from_fn(|v| to_u8(Colour::from_srgb([(v as u8).min(max), max, 0]).cmyk[0] * 255.0))).collect(),
+        black: std::array::from_fn(|max| to_u8(Colour::from_srgb([max as u8, 0, 0]).cmyk[3] * 255.0)),
+    })
+}
+
+/// The CMYK bytes of opaque sRGB pixels given as RGBA (alpha not read), four per pixel: for
+/// each, `Colour::from_srgb(rgb).cmyk` × 255, rounded.
+pub(super) fn from_rgba(rgba: &[u8]) -> Vec<u8> {
+    let t = tables();
+    let mut out = Vec::with_capacity(rgba.len());
+    for px in rgba.chunks_exact(4) {
+        let max = px[0].max(px[1]).max(px[2]) as usize;
+        let ink = &t.ink[max];
+        out.extend_from_slice(&[ink[px[0] as usize], ink[px[1] as usize], ink[px[2] as usize], t.black[max]]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_give_the_rule_s_bytes_for_every_colour() {
+        for r in 0..=255u8 {
+            let rgba: Vec<u8> = (0..=255u8).flat_map(|g| (0..=255u8).flat_map(move |b| [r, g, b, 255])).collect();
+            let direct: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| Colour::from_srgb([p[0], p[1], p[2]]).cmyk.map(|v| (v * 255.0).round() as u8)).collect();
+            assert!(from_rgba(&rgba) == direct, "a colour with red {r} differs");
+        }
+    }
+}
