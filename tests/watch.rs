@@ -65,7 +65,7 @@ fn watch_renders_on_save_and_keeps_the_last_good_output_on_a_broken_edit() {
     // An edit of the Gaelic headline: rendered again, the Gaelic assets only.
     let edited = text.replacen("Faigh cuideachadh mus bi e ro fhadalach.", "Faigh cuideachadh an-diugh.", 1);
     assert_ne!(edited, text);
-    std::fs::write(&campaign, &edited).unwrap();
+    save(&campaign, &edited);
     wait_for("a render after the save", &log, || log_text().matches(" files written to ").count() >= 2);
     let second = manifest(&dir);
     let changed = (0..n).filter(|&i| sha(&first, i) != sha(&second, i)).count();
@@ -94,13 +94,21 @@ fn watch_renders_on_save_and_keeps_the_last_good_output_on_a_broken_edit() {
     quiet(renders, 2);
 
     // A broken edit: errors printed, the last good output stays.
-    std::fs::write(&campaign, edited.replacen("version: 1", "version: [", 1)).unwrap();
+    save(&campaign, &edited.replacen("version: 1", "version: [", 1));
     wait_for("the broken edit's error", &log, || log_text().contains("error[yaml]"));
     assert_eq!(manifest(&dir), third, "a broken edit leaves the last good output");
     quiet(renders, 3);
     for a in third["assets"].as_array().unwrap() {
         assert!(dir.join(a["path"].as_str().unwrap()).is_file());
     }
+}
+
+/// Save as editors do, whole: written beside it, then renamed over it. A write in place could be
+/// seen half done on a loaded machine (truncated, then written after the debounce): two renders.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("yaml.saving");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
 }
 
 /// After a quiet spell longer than the debounce (300 ms), exactly `n` renders were started: a
