@@ -231,3 +231,29 @@ posting:
     // Three posts over seven days: days 0, 2 and 4.
     assert_eq!(when, [("2019-03-18", "18:30"), ("2019-03-20", "18:30"), ("2019-03-22", "18:30")]);
 }
+
+/// Each post's day is decided by the plan over the whole campaign: a plan filtered to one
+/// message (`--message`) gives its posts the days a full plan gives them (spread among every
+/// message of the week, not only the selected ones).
+#[test]
+fn a_filtered_plan_gives_each_post_the_day_of_the_full_plan() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("campaigns/stop-it-now-scotland.yaml");
+    let (c, _) = billposter::campaign::load(&path).expect("shipped campaign loads");
+    let (full, _) = run(&c);
+    let mut compared = 0;
+    for m in &c.messages {
+        let sel = Selection { only: None, message: Some(m.id.value.clone()) };
+        let (part, _) = posting_plan(&plan(&c, &sel, Timestamp::FIXED));
+        assert!(!part.rows.is_empty());
+        for r in &part.rows {
+            let same = full.rows.iter().find(|f| f.file == r.file && f.week == r.week).expect("the post is in the full plan");
+            assert_eq!((&r.date, &r.time), (&same.date, &same.time), "{} week {}", r.file, r.week);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, full.rows.len(), "every post compared once");
+    // Spread, not stacked: week 2 has three messages, so its x-post posts fall on three days.
+    let mut days: Vec<&str> = full.rows.iter().filter(|r| r.week == 2 && r.format == "x-post").map(|r| r.date.as_str()).collect();
+    days.dedup();
+    assert_eq!(days.len(), 3, "{days:?}");
+}

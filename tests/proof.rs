@@ -107,3 +107,61 @@ fn proof_sheet_shows_every_asset_and_every_link_resolves() {
     assert!(navy > 50_000, "the posters' navy ground is not on the page ({navy} px): thumbnails did not render");
     eprintln!("{} assets, {srcs} images and {hrefs} links resolved; screenshot {}×{}", assets.len(), shot.width(), shot.height());
 }
+
+/// With `reposting: changes` a print artwork gets new copies only in some weeks but stays on its
+/// sites in others: the page shows it under every week it is on a site, as site-plan.csv says,
+/// and its card gives the weeks and dates of its new copies, as print-order.csv says.
+#[test]
+fn print_cards_show_the_weeks_they_are_on_sites_and_their_posting_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    assert!(!text.contains("\nprint:"), "the bundled campaign gained a print: section; set reposting in it");
+    let campaign = tmp.path().join("campaign.yaml");
+    std::fs::write(&campaign, format!("{text}\nprint:\n  reposting: changes\n")).unwrap();
+    let out = render(&campaign, &tmp.path().join("out"), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tmp.path().join("out/stop-it-now-scotland-2019");
+    let html = std::fs::read_to_string(dir.join("proof.html")).unwrap();
+    let csv = |name: &str| -> Vec<Vec<String>> {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        text.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect()).collect()
+    };
+
+    // week → print files on a site that week, from site-plan.csv (format,site,week,file,new_copy).
+    let mut on_sites: std::collections::BTreeMap<u32, std::collections::BTreeSet<String>> = Default::default();
+    for r in csv("site-plan.csv") {
+        on_sites.entry(r[2].parse().unwrap()).or_default().insert(r[3].clone());
+    }
+    // file → "week N (posting date, due date)" of each posting, from print-order.csv.
+    let mut postings: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for r in csv("print-order.csv") {
+        postings.entry(r[0].clone()).or_default().push(format!("week {} ({}, due {})", r[4], r[5], r[6]));
+    }
+
+    // The page's week sections, each cut into its print cards.
+    let sections: Vec<&str> = html.split("<h2>").filter(|s| s.starts_with("Week ")).collect();
+    assert_eq!(sections.len(), on_sites.len(), "one section per campaign week");
+    let mut stays = 0;
+    for s in sections {
+        let week: u32 = s["Week ".len()..s.find('<').unwrap()].parse().unwrap();
+        let print = s.split("<h3>").find(|h| h.starts_with("Print<")).unwrap_or("");
+        let mut shown = std::collections::BTreeSet::new();
+        for card in print.split("<div class=\"card\">").skip(1) {
+            // The card's first link is its thumbnail's, to the artwork's PDF.
+            let file = unescape(attr_values(card, "href")[0]);
+            assert!(on_sites.values().any(|f| f.contains(&file)), "{file} is on no site");
+            let weeks: Vec<String> = on_sites.iter().filter(|(_, f)| f.contains(&file)).map(|(w, _)| w.to_string()).collect();
+            assert!(card.contains(&format!("on sites weeks {}<br>", weeks.join(" "))), "week {week}, {file}: {card}");
+            let posts = &postings[&file];
+            for p in posts {
+                assert!(card.contains(p.as_str()), "week {week}, {file}: the card lacks the posting {p}: {card}");
+            }
+            if !posts.iter().any(|p| p.starts_with(&format!("week {week} "))) {
+                stays += 1;
+            }
+            shown.insert(file);
+        }
+        assert_eq!(shown, on_sites[&week], "week {week}: the print cards are the artworks on sites that week");
+    }
+    assert!(stays >= 4, "{stays} cards show an artwork in a week it only stays up: the case reposting: changes makes");
+}

@@ -90,6 +90,32 @@ fn every_code_redirects_to_the_full_tracked_link() {
     assert!(!full_out.join(id).join("redirects.csv").exists());
 }
 
+/// The redirect map is the campaign's, whatever the selection: a render filtered with `--only`
+/// or `--message` writes the same redirects.csv and nginx map as a full render (every code, not
+/// only the selected assets'), so a reprint never leaves a code out of the server's map.
+#[test]
+fn a_filtered_render_writes_the_full_redirect_map() {
+    let tmp = tempfile::tempdir().unwrap();
+    let campaign = with_short_link(tmp.path(), BASE);
+    let id = "stop-it-now-scotland-2019";
+    let read = |out: &Path, name: &str| std::fs::read_to_string(out.join(id).join(name)).unwrap_or_else(|e| panic!("{name} in {}: {e}", out.display()));
+    let full_out = tmp.path().join("full");
+    let o = render(&campaign, &full_out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (csv, conf) = (read(&full_out, "redirects.csv"), read(&full_out, "redirects.nginx.conf"));
+    let codes = csv.lines().count() - 1;
+    assert!(codes >= 18, "{codes} codes in the full map");
+    for filter in [&["--only", "x-post"][..], &["--message", "you-will-be-caught"], &["--only", "print", "--message", "family-and-friends"]] {
+        let out = tmp.path().join(filter.join("_").replace('-', ""));
+        let o = render(&campaign, &out, filter);
+        assert!(o.status.success(), "{filter:?}: {}", stderr(&o));
+        let m = manifest(&out.join(id));
+        assert!(m["assets"].as_array().unwrap().len() < 20, "{filter:?} renders a subset");
+        assert_eq!(read(&out, "redirects.csv"), csv, "{filter:?}: redirects.csv as in the full render");
+        assert_eq!(read(&out, "redirects.nginx.conf"), conf, "{filter:?}: nginx map as in the full render");
+    }
+}
+
 #[test]
 fn a_short_link_with_a_query_is_refused_with_its_line() {
     let tmp = tempfile::tempdir().unwrap();

@@ -1,6 +1,8 @@
-//! `billposter watch`: renders at once, renders again after a save (only what changed), and
-//! survives a broken edit: the error is printed and the last good output stays. Driven from the
-//! test with timeouts; the watcher is killed at the end.
+//! `billposter watch`: renders at once, renders again after a save (only what changed) of the
+//! campaign or of a file it names in a subfolder (the logo), not after other files change
+//! (the output folder inside the campaign's, a stray file beside it), and survives a broken
+//! edit: the error is printed and the last good output stays. Driven from the test with
+//! timeouts; the watcher is killed at the end.
 
 mod common;
 use common::*;
@@ -33,7 +35,10 @@ fn wait_for(what: &str, log: &Path, mut cond: impl FnMut() -> bool) {
 fn watch_renders_on_save_and_keeps_the_last_good_output_on_a_broken_edit() {
     let tmp = tempfile::tempdir().unwrap();
     let campaign = tmp.path().join("campaign.yaml");
-    let text = std::fs::read_to_string(fixture("good/bilingual.yaml")).unwrap();
+    // The logo in a subfolder, as a campaign folder keeps its images.
+    let text = std::fs::read_to_string(fixture("good/bilingual.yaml")).unwrap().replacen("contact:", "brand:\n  logo: images/logo.png\ncontact:", 1);
+    std::fs::create_dir(tmp.path().join("images")).unwrap();
+    std::fs::copy(fixture("good/logo.png"), tmp.path().join("images/logo.png")).unwrap();
     std::fs::write(&campaign, &text).unwrap();
     let out = tmp.path().join("out");
     // The log lives outside the watched folder: written there, each line would be an edit that
@@ -60,20 +65,57 @@ fn watch_renders_on_save_and_keeps_the_last_good_output_on_a_broken_edit() {
     // An edit of the Gaelic headline: rendered again, the Gaelic assets only.
     let edited = text.replacen("Faigh cuideachadh mus bi e ro fhadalach.", "Faigh cuideachadh an-diugh.", 1);
     assert_ne!(edited, text);
-    std::fs::write(&campaign, &edited).unwrap();
+    save(&campaign, &edited);
     wait_for("a render after the save", &log, || log_text().matches(" files written to ").count() >= 2);
     let second = manifest(&dir);
     let changed = (0..n).filter(|&i| sha(&first, i) != sha(&second, i)).count();
     assert!(changed > 0 && changed < n, "{changed} of {n} assets changed: only the Gaelic ones should");
     assert!(log_text().contains("changed: campaign.yaml"), "{}", log_text());
 
+    // Files the campaign does not name start no render: one saved beside it, and the render's
+    // own writes into the output folder, which sits inside the campaign's folder.
+    let renders = || log_text().matches("rendering again").count();
+    std::fs::write(tmp.path().join("notes.txt"), "not part of the campaign").unwrap();
+    quiet(renders, 1);
+
+    // A save of the logo in its subfolder, by rename as editors save: rendered again.
+    let mut logo = image::open(fixture("good/logo.png")).unwrap().to_rgba8();
+    for p in logo.pixels_mut().take(240 * 8) {
+        *p = image::Rgba([200, 30, 30, 255]);
+    }
+    let staged = tmp.path().join("logo-edit.png");
+    logo.save(&staged).unwrap();
+    std::fs::rename(&staged, tmp.path().join("images/logo.png")).unwrap();
+    wait_for("a render after the logo's save", &log, || log_text().matches(" files written to ").count() >= 3);
+    assert!(log_text().contains("changed: logo.png"), "{}", log_text());
+    let third = manifest(&dir);
+    let relogo = (0..n).filter(|&i| sha(&second, i) != sha(&third, i)).count();
+    assert!(relogo > 0, "the logo's edit changed no asset");
+    quiet(renders, 2);
+
     // A broken edit: errors printed, the last good output stays.
-    std::fs::write(&campaign, edited.replacen("version: 1", "version: [", 1)).unwrap();
+    save(&campaign, &edited.replacen("version: 1", "version: [", 1));
     wait_for("the broken edit's error", &log, || log_text().contains("error[yaml]"));
-    assert_eq!(manifest(&dir), second, "a broken edit leaves the last good output");
-    for a in second["assets"].as_array().unwrap() {
+    assert_eq!(manifest(&dir), third, "a broken edit leaves the last good output");
+    quiet(renders, 3);
+    for a in third["assets"].as_array().unwrap() {
         assert!(dir.join(a["path"].as_str().unwrap()).is_file());
     }
+}
+
+/// Save as editors do, whole: written beside it, then renamed over it. A write in place could be
+/// seen half done on a loaded machine (truncated, then written after the debounce): two renders.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("yaml.saving");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+/// After a quiet spell longer than the debounce (300 ms), exactly `n` renders were started: a
+/// render the watcher's own output or an unnamed file started would show here.
+fn quiet(renders: impl Fn() -> usize, n: usize) {
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(renders(), n, "renders started");
 }
 
 /// The campaign id of a campaign's text (its `id:` under `campaign:`).

@@ -2,6 +2,7 @@
 //! everything later stages need and nothing of YAML but the spans that point back into it.
 
 mod budget;
+mod files;
 mod input;
 mod json_schema;
 mod load;
@@ -22,6 +23,7 @@ use crate::vocab::{Bitmap, Colour, Date, FontFile, Format, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use files::{Named, named_files};
 pub use json_schema::json_schema;
 pub use load::load;
 

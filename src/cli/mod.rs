@@ -99,7 +99,7 @@ enum Command {
     },
     /// Print the JSON Schema of the campaign file, for editors (yaml-language-server).
     Schema,
-    /// Render, then render again whenever the campaign (or a file beside it) is saved.
+    /// Render, then render again whenever the campaign or a file it names (fonts, logo, photos) is saved.
     Watch {
         #[command(flatten)]
         target: Target,

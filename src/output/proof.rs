@@ -2,12 +2,20 @@
 //! grouped by week and channel, with its format, real size, language, alt text, caption, QR link
 //! and findings; the print order and posting plan as tables; a link to every file.
 //!
+//! A print artwork shows under every week it is on a site (the site plan), not only the weeks it
+//! gets new copies (its `weeks` with `reposting: changes`): week 3's section is what is on the
+//! street in week 3. Its card says which weeks those are and when its copies are posted and due.
+//!
 //! Self-contained in the sense that matters for sign-off: no network, no script, one file that
 //! opens from disk beside the files it shows (thumbnails are the files themselves, by relative
-//! path, so the page is exactly what will be printed and posted). Built from the manifest alone.
+//! path, so the page is exactly what will be printed and posted). Built from the run's
+//! [`Manifest`] value: what `manifest.json` holds, plus the print order's site plan, which the
+//! JSON leaves to `site-plan.csv` (both come from the plan).
 
 use super::OutFile;
 use super::manifest::{Entry, Manifest};
+use super::print_order::Row;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// HTML text: the five characters that can break out of text or an attribute.
@@ -43,7 +51,18 @@ table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #bbb;paddin
 /// (the magenta behind it shows only where an image failed to load).
 const THUMB_W: u32 = 224;
 
-fn card(out: &mut String, e: &Entry, caption: Option<&str>, real_size: Option<String>) {
+/// What a print card says about its weeks: on which it is on a site, and each posting of new
+/// copies with its date and due date (the print order's rows, from the plan's postings).
+struct PrintWeeks<'a> {
+    on_sites: &'a BTreeSet<u32>,
+    postings: &'a [&'a Row],
+}
+
+fn weeks_line(w: &[u32]) -> String {
+    w.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
+}
+
+fn card(out: &mut String, e: &Entry, caption: Option<&str>, real_size: Option<String>, print: Option<PrintWeeks>) {
     let image = e.proof.as_deref().unwrap_or(&e.path);
     let h = (THUMB_W as u64 * e.height_px as u64 / e.width_px.max(1) as u64).max(1);
     let _ = write!(
@@ -55,7 +74,17 @@ fn card(out: &mut String, e: &Entry, caption: Option<&str>, real_size: Option<St
     );
     let _ = write!(out, "<b>{}</b> · {} · {}<br>", esc(&e.format), esc(&e.message), esc(&e.language));
     let size = real_size.unwrap_or_else(|| format!("{} × {} px", e.width_px, e.height_px));
-    let _ = write!(out, "{} · weeks {}<br>", esc(&size), e.weeks.iter().map(u32::to_string).collect::<Vec<_>>().join(" "));
+    match print {
+        Some(PrintWeeks { on_sites, postings }) => {
+            let on: Vec<u32> = on_sites.iter().copied().collect();
+            let posted: Vec<String> =
+                postings.iter().map(|r| format!("week {} ({}, due {}): {} + {} spares", r.week, r.posting_date, r.due_date, r.copies, r.spares)).collect();
+            let _ = write!(out, "{}<br>on sites weeks {}<br>new copies {}<br>", esc(&size), weeks_line(&on), esc(&posted.join("; ")));
+        }
+        None => {
+            let _ = write!(out, "{} · weeks {}<br>", esc(&size), weeks_line(&e.weeks));
+        }
+    }
     let _ = write!(out, "<a href=\"{}\">{}</a>", esc(&href(&e.path)), esc(&e.path));
     if let Some(link) = &e.link {
         let _ = write!(out, "<br>QR: <a href=\"{}\">{}</a>", esc(link), esc(link));
@@ -105,23 +134,43 @@ pub fn page(m: &Manifest, extra_files: &[&str]) -> OutFile {
     let errors: usize = m.assets.iter().flat_map(|a| &a.findings).filter(|f| f.severity == crate::vocab::Severity::Error).count();
     let warnings: usize = m.assets.iter().map(|a| a.findings.len()).sum::<usize>() - errors;
     let _ = write!(out, "<p>{} assets · {errors} errors · {warnings} warnings</p>", m.assets.len());
-    let caption_of = |path: &str| m.posting_plan.as_ref().and_then(|p| p.rows.iter().find(|r| r.file == path)).map(|r| r.caption.as_str());
+    // Looked up by file once, not searched per card (a campaign may have hundreds of assets).
+    let mut captions: BTreeMap<&str, &str> = BTreeMap::new();
+    for r in m.posting_plan.iter().flat_map(|p| &p.rows) {
+        captions.entry(&r.file).or_insert(&r.caption);
+    }
+    let mut postings: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    let mut on_sites: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+    if let Some(order) = &m.print_order {
+        for r in &order.rows {
+            postings.entry(&r.file).or_default().push(r);
+        }
+        for run in &order.site_plan {
+            on_sites.entry(&run.file).or_default().insert(run.week);
+        }
+    }
     // Print: the panel's real size and the scale the file is supplied at, not the proof's pixels.
     let real_size = |path: &str| {
-        let r = m.print_order.as_ref()?.rows.iter().find(|r| r.file == path)?;
+        let r = postings.get(path)?.first()?;
         Some(format!("trim {} × {} mm, supplied at {}%", r.width_mm, r.height_mm, (r.scale as f64 * 1000.0).round() / 10.0))
     };
-    let last_week = m.assets.iter().flat_map(|a| a.weeks.iter().copied()).max().unwrap_or(0);
+    let print_weeks = |e: &Entry| {
+        let on_sites = on_sites.get(e.path.as_str()).filter(|_| e.kind == "print")?;
+        Some(PrintWeeks { on_sites, postings: postings.get(e.path.as_str()).map_or(&[][..], Vec::as_slice) })
+    };
+    // The weeks a card shows under: a print artwork's weeks on sites, else the asset's weeks.
+    let shown: Vec<BTreeSet<u32>> = m.assets.iter().map(|e| print_weeks(e).map_or_else(|| e.weeks.iter().copied().collect(), |p| p.on_sites.clone())).collect();
+    let last_week = shown.iter().filter_map(|w| w.last().copied()).max().unwrap_or(0);
     for week in 1..=last_week {
         let _ = write!(out, "<h2>Week {week}</h2>");
         for (kind, title) in [("print", "Print"), ("screen", "Screens"), ("social", "Social")] {
-            let list: Vec<&Entry> = m.assets.iter().filter(|a| a.kind == kind && a.weeks.contains(&week)).collect();
+            let list: Vec<&Entry> = m.assets.iter().zip(&shown).filter(|(a, w)| a.kind == kind && w.contains(&week)).map(|(a, _)| a).collect();
             if list.is_empty() {
                 continue;
             }
             let _ = write!(out, "<h3>{title}</h3><div class=\"grid\">");
             for e in list {
-                card(&mut out, e, caption_of(&e.path), real_size(&e.path));
+                card(&mut out, e, captions.get(e.path.as_str()).copied(), real_size(&e.path), print_weeks(e));
             }
             out.push_str("</div>");
         }

@@ -17,12 +17,12 @@ pub struct Redirects {
     pub rows: Vec<(Redirect, Vec<String>)>,
 }
 
+/// From the plan's campaign-wide list, not its selected assets: a filtered run (`--only`,
+/// `--message`) maps every code of the campaign, as a full run does.
 pub fn redirects(plan: &Plan) -> Redirects {
     let mut by_code: BTreeMap<&str, (Redirect, Vec<String>)> = BTreeMap::new();
-    for a in &plan.assets {
-        if let Some(r) = &a.redirect {
-            by_code.entry(&r.code).or_insert_with(|| (r.clone(), Vec::new())).1.push(a.key.clone());
-        }
+    for (key, r) in &plan.redirects {
+        by_code.entry(&r.code).or_insert_with(|| (r.clone(), Vec::new())).1.push(key.clone());
     }
     Redirects { campaign_id: plan.campaign_id.clone(), rows: by_code.into_values().collect() }
 }

@@ -158,8 +158,11 @@ fn commit(
     };
     let mut files: Vec<OutFile> = assets.iter().flat_map(|a| a.files.iter().cloned()).collect();
     if full {
-        files.extend(order.files().into_iter().chain(posting.files()).chain(redirects.files()));
+        files.extend(order.files().into_iter().chain(posting.files()));
     }
+    // The short-link map is campaign-wide whatever the selection (plan::Plan::redirects), so a
+    // filtered run writes it whole too: a reprint's code is never missing from the server's map.
+    files.extend(redirects.files());
     let manifest = manifest::Manifest {
         campaign: campaign_id.to_string(),
         assets: assets.iter().map(|a| a.record.entry.clone()).collect(),

@@ -12,6 +12,7 @@ mod groups;
 mod ink;
 mod link;
 mod platform;
+mod posting;
 mod quantity;
 mod rotation;
 
@@ -165,6 +166,8 @@ pub struct Posting {
     pub spares: u64,
     /// Print: `supply_working_days` working days before `date`.
     pub due: Option<Date>,
+    /// Social: the day the post goes out, within the week (set by `posting::spread`).
+    pub posted_on: Option<Date>,
 }
 
 /// Consecutive sites of one print format showing one artwork in one week: a stretch of the
@@ -278,6 +281,10 @@ pub struct Plan {
     pub posting: PostingTimes,
     /// Warnings about what the plan leaves out (an artwork no site ever shows).
     pub findings: Vec<Diagnostic>,
+    /// With `contact.short_link`: every artwork's short link and the asset key it belongs to,
+    /// in plan order, whatever the selection (redirects.csv and the clash check are
+    /// campaign-wide, as the site plan is).
+    pub redirects: Vec<(String, Redirect)>,
 }
 
 /// A short link: `short` (base + `code`) is what the asset carries; the campaign's server sends
@@ -330,6 +337,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
     let mut context = Vec::new();
     let mut site_plan = Vec::new();
     let mut findings = ink::ink_findings(c);
+    let mut redirects = Vec::new();
+    let mut social = Vec::new();
     for (label, members) in groups::groups(c) {
         let p = &c.placements[members[0]];
         let mut format = c.format(&p.format.value).expect("validated format id").clone();
@@ -348,8 +357,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         }));
         for (mi, m) in c.messages.iter().enumerate() {
             // An asset left out by `--only`/`--message` is still planned, as context: the
-            // format's type scale is chosen over every message, so a filtered render draws what
-            // a full one does.
+            // format's type scale, short codes and posting days are campaign-wide, so a
+            // filtered run draws and dates what a full one does.
             let selected = sel.keeps(&format, &m.id.value);
             for (li, lang) in c.languages.iter().enumerate() {
                 // The weeks a member placement posting this language runs and the schedule posts the message.
@@ -373,11 +382,12 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                         .filter(|(_, wc)| wc.posted > 0)
                         .map(|(&week, wc)| {
                             let date = c.start.week_start(week);
-                            Posting { week, date, copies: wc.posted, spares: wc.spares, due: Some(date.working_days_before(c.print.supply_working_days)) }
+                            let due = Some(date.working_days_before(c.print.supply_working_days));
+                            Posting { week, date, copies: wc.posted, spares: wc.spares, due, posted_on: None }
                         })
                         .collect()
                 } else {
-                    scheduled.iter().map(|&week| Posting { week, date: c.start.week_start(week), copies: 0, spares: 0, due: None }).collect()
+                    scheduled.iter().map(|&week| Posting { week, date: c.start.week_start(week), copies: 0, spares: 0, due: None, posted_on: None }).collect()
                 };
                 if postings.is_empty() {
                     if selected {
@@ -387,6 +397,16 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 }
                 let weeks: Vec<u32> = postings.iter().map(|p| p.week).collect();
                 let key = format!("{label}/{}/{lang}", m.id.value);
+                let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
+                // With a short link, the QR, the caption and the alt text carry base + code;
+                // redirects.csv sends the code to the full tracked link.
+                let redirect = c.contact.short_link.as_ref().map(|base| link::redirect(&base.value, &tracked));
+                if let Some(r) = &redirect {
+                    redirects.push((key.clone(), r.clone()));
+                }
+                if format.kind == Kind::Social {
+                    social.push(posting::Slot { format: format.id.clone(), weeks: weeks.clone(), asset: selected.then_some(assets.len()) });
+                }
                 // Formats read at a glance (roadside) print the short copy where the message has
                 // one; an empty short body leaves the body off.
                 let glance = format.roadside;
@@ -413,13 +433,6 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 copy.credit = image.and_then(|i| i.credit.as_ref()).map(|t| Text::of(t, lang)).filter(|t| !t.text.trim().is_empty());
                 let photo = image.map(|i| PhotoSpec { photo: i.photo.clone(), focus: i.focus, span: i.span });
                 let photo_alt = image.and_then(|i| i.alt.as_ref()).map(|t| t.get(lang));
-                let tracked = link::tracked_link(c, &format, &m.id.value, &weeks);
-                // With a short link, the QR, the caption and the alt text carry base + code;
-                // redirects.csv sends the code to the full tracked link.
-                let redirect = c.contact.short_link.as_ref().map(|base| {
-                    let code = link::short_code(&base.value, &tracked);
-                    Redirect { short: format!("{}{code}", base.value), code, target: tracked.clone() }
-                });
                 let tracked = redirect.as_ref().map_or(tracked, |r| r.short.clone());
                 let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
@@ -470,7 +483,9 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
             }
         }
     }
-    findings.extend(short_code_clashes(&assets));
+    posting::spread(&social, &mut assets, &c.posting);
+    let short_span = c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span);
+    findings.extend(link::clashes(&redirects).into_iter().map(|d| d.at(&c.file, short_span)));
     Plan {
         campaign_id: c.id.clone(),
         source,
@@ -481,6 +496,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         supply_working_days: c.print.supply_working_days,
         posting: c.posting,
         findings,
+        redirects,
     }
 }
 
@@ -517,27 +533,6 @@ fn unmade(c: &Campaign, label: &str, m: &crate::campaign::Message, lang: &str, w
     )
     .at(&c.file, span)
     .hint("add sites, or post fewer messages or languages in those weeks")
-}
-
-/// Two different tracked links with one short code would send some scans to the wrong page: an
-/// error (odds about one in ten million for a few hundred links), never a silent redirect.
-fn short_code_clashes(assets: &[AssetSpec]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::BTreeMap<&str, &Redirect> = std::collections::BTreeMap::new();
-    let mut out = Vec::new();
-    for a in assets {
-        let Some(r) = &a.redirect else { continue };
-        match seen.get(r.code.as_str()) {
-            Some(other) if other.target != r.target => out.push(
-                Diagnostic::error(Code::Campaign, format!("short code {} stands for two links: {} and {}", r.code, other.target, r.target))
-                    .at(a.source.as_path(), a.link.span)
-                    .hint("change contact.short_link (any other base gives new codes), or leave it out"),
-            ),
-            _ => {
-                seen.insert(&r.code, r);
-            }
-        }
-    }
-    out
 }
 
 /// What copy may name besides the helpline and the website: for the copy cross-checks.

@@ -9,7 +9,8 @@
 //! In each week, the posts of one format are spread over the first `posting.spread_days` days
 //! of the campaign week (default 5), the `i`-th of `n` on day `i × days / n`, at `posting.time`
 //! (default 10:00, local): so a three-message week posts one message a day or two apart rather
-//! than all at once, and every language version of a message is a separate post.
+//! than all at once, and every language version of a message is a separate post. The plan
+//! decides each post's day (`Posting::posted_on`); this module only lists and formats.
 //!
 //! # Captions
 //! The caption is the message's `caption` in the asset's language, trimmed (a YAML block scalar's
@@ -102,36 +103,24 @@ pub fn posting_plan(plan: &Plan) -> (PostingPlan, Vec<Diagnostic>) {
                 });
                 continue;
             }
-            rows.push((
-                p.date,
-                PostingRow {
-                    date: String::new(),
-                    time: plan.posting.time(),
-                    week: p.week,
-                    platform: a.platform.name.clone(),
-                    format: a.format.id.clone(),
-                    file: a.files.main.clone(),
-                    language: a.language.clone(),
-                    caption: caption.clone(),
-                    alt_text: alt_text.clone(),
-                    link: a.link.text.clone(),
-                },
-            ));
+            rows.push(PostingRow {
+                // The day is the plan's (`plan::posting`): spread over the week there, once.
+                date: p.posted_on.unwrap_or(p.date).to_string(),
+                time: plan.posting.time(),
+                week: p.week,
+                platform: a.platform.name.clone(),
+                format: a.format.id.clone(),
+                file: a.files.main.clone(),
+                language: a.language.clone(),
+                caption: caption.clone(),
+                alt_text: alt_text.clone(),
+                link: a.link.text.clone(),
+            });
         }
     }
-    rows.sort_by_key(|(_, r)| r.week); // stable: plan order within a week
+    rows.sort_by_key(|r| r.week); // stable: plan order within a week
     screens.sort_by_key(|r| r.week);
-    // Spread each (week, format)'s posts over the week.
-    let mut dated = Vec::with_capacity(rows.len());
-    for (i, (start, r)) in rows.iter().enumerate() {
-        let same = |x: &(crate::vocab::Date, PostingRow)| x.1.week == r.week && x.1.format == r.format;
-        let n = rows.iter().filter(|x| same(x)).count();
-        let k = rows[..i].iter().filter(|x| same(x)).count();
-        let mut r = r.clone();
-        r.date = start.add_days(i64::from(plan.posting.day(k, n))).to_string();
-        dated.push(r);
-    }
-    (PostingPlan { rows: dated, screens }, caption_findings(&assets))
+    (PostingPlan { rows, screens }, caption_findings(&assets))
 }
 
 /// One finding per message without a caption, per (message, language) with an empty caption,
