@@ -294,10 +294,8 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
     });
     items.extend(texts);
     if let (Some((matrix, link)), Some(mut tile)) = (qr, placed.qr) {
-        if let Some(k) = f.px_per_mm() {
-            tile.x = (tile.x * k).round() / k;
-            tile.y = (tile.y * k).round() / k;
-        }
+        tile.x = f.snap_to_px(tile.x);
+        tile.y = f.snap_to_px(tile.y);
         let module_mm = tile.w / matrix.total_modules() as f32;
         items.push(Item {
             role: Role::Qr,

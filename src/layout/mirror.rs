@@ -31,9 +31,7 @@ pub(super) fn mirror(scene: &mut Scene, format: &Format) {
             ItemKind::Qr(q) => {
                 q.rect = flip(q.rect);
                 // Pixel formats keep QR modules on the pixel grid (see compose).
-                if let Some(k) = format.px_per_mm() {
-                    q.rect.x = (q.rect.x * k).round() / k;
-                }
+                q.rect.x = format.snap_to_px(q.rect.x);
                 item.region = q.rect;
             }
             ItemKind::Image(i) => i.rect = flip(i.rect),

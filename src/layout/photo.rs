@@ -6,11 +6,8 @@
 use super::style;
 use crate::plan::PhotoSpec;
 use crate::vocab::photo::contrast_of;
-use crate::vocab::units::Rect;
+use crate::vocab::units::{MM_PER_INCH, Rect};
 use crate::vocab::{Bitmap, Colour, Format};
-
-/// Millimetres per inch, for ppi.
-pub const MM_PER_INCH: f32 = 25.4;
 
 /// Where a split layout puts the photograph (into the bleed on its outer sides) and the safe
 /// area left for the copy. Wide formats: the left side; tall and square: the top.
@@ -49,25 +46,19 @@ pub(super) fn crop(p: &PhotoSpec, region: Rect) -> [u32; 4] {
 }
 
 /// The pixel size the crop is resampled to: pixel formats at their own density; print at the
-/// resolution its viewing distance needs at full size (`min_photo_ppi`, the preflight rule's
+/// resolution its viewing distance needs at full size (`Format::min_photo_ppi`, the preflight rule's
 /// threshold, with headroom), never more than the crop has — a 24 MP camera file is not
 /// embedded whole in a six-sheet supplied at 25%.
 pub(super) fn target_px(f: &Format, region: Rect, crop: [u32; 4]) -> (u32, u32) {
     let (w, h) = match f.px_per_mm() {
         Some(k) => (region.w * k, region.h * k),
         None => {
-            let ppi = min_photo_ppi(f);
+            let ppi = f.min_photo_ppi();
             let w = (region.w / MM_PER_INCH * ppi).min(crop[2] as f32);
             (w, w * region.h / region.w)
         }
     };
     (w.round().max(1.0) as u32, h.round().max(1.0) as u32)
-}
-
-/// The resolution a photo needs at full size for the format's viewing distance: max(30, 180 ÷
-/// distance in m) ppi (formats.md); preflight warns below it and fails below half.
-pub fn min_photo_ppi(f: &Format) -> f32 {
-    f.viewing_m.map_or(style::MIN_PHOTO_PPI_FLOOR, |d| (style::PHOTO_PPI_METRES / d).max(style::MIN_PHOTO_PPI_FLOOR))
 }
 
 /// A bitmap's pixel box under `r` (scene mm), for a bitmap drawn over `at`.

@@ -114,10 +114,6 @@ pub const SPLIT_WIDE_SHARE_MIN: f32 = 0.28;
 pub const SPLIT_TALL_SHARE: f32 = 0.4;
 pub const SPLIT_TALL_FULL_ASPECT: f32 = 1.5;
 
-/// Photo resolution rule (formats.md): max(30, 180 ÷ viewing distance in m) ppi at full size.
-pub const PHOTO_PPI_METRES: f32 = 180.0;
-pub const MIN_PHOTO_PPI_FLOOR: f32 = 30.0;
-
 /// Text on a photo must reach 4.5:1 on its pixels; layout aims a little above so that the
 /// measurement, which reads the same pixels, passes with room.
 /// Names in the imprint up to this long are kept on one line (organisations and partners are

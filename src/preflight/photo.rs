@@ -3,11 +3,12 @@
 //! the pixels drawn).
 
 use super::rect;
-use crate::layout::photo::{MM_PER_INCH, min_photo_ppi, pixel_box};
+use crate::layout::photo::pixel_box;
 use crate::layout::{ItemKind, Role, Scene};
 use crate::plan::AssetSpec;
 use crate::vocab::colour::TEXT_CONTRAST;
 use crate::vocab::photo::contrast_on_pixels;
+use crate::vocab::units::MM_PER_INCH;
 use crate::vocab::{Code, Diagnostic, Kind};
 
 pub fn check(spec: &AssetSpec, scene: &Scene, out: &mut Vec<Diagnostic>) {
@@ -55,7 +56,7 @@ fn resolution(spec: &AssetSpec, span: crate::vocab::Span, img: &crate::layout::s
     let Some([sw, _]) = img.source_px else { return };
     let f = &spec.format;
     let (measured, need, unit) = match (f.kind, f.px_per_mm()) {
-        (Kind::Print, _) | (_, None) => (sw as f32 / (img.rect.w / MM_PER_INCH), min_photo_ppi(f), "ppi at full size"),
+        (Kind::Print, _) | (_, None) => (sw as f32 / (img.rect.w / MM_PER_INCH), f.min_photo_ppi(), "ppi at full size"),
         (_, Some(k)) => (sw as f32 / (img.rect.w * k) * 100.0, 100.0, "% of the pixels it fills"),
     };
     let d = if measured < need / 2.0 {

@@ -134,6 +134,12 @@ impl Format {
         self.px.map(|(w, _)| w as f32 / self.width_mm)
     }
 
+    /// A scene coordinate moved onto the file's pixel grid (pixel formats; print keeps it): a
+    /// QR code placed there has crisp module edges.
+    pub fn snap_to_px(&self, mm: f32) -> f32 {
+        self.px_per_mm().map_or(mm, |k| (mm * k).round() / k)
+    }
+
     /// Aspect ratio width / height.
     pub fn aspect(&self) -> f32 {
         self.width_mm / self.height_mm
@@ -156,6 +162,15 @@ impl Format {
                 }
             }
         }
+    }
+
+    /// The resolution a photograph needs at full size for this format's viewing distance:
+    /// max(30, 180 ÷ distance in m) ppi (formats.md); preflight warns below it and fails below
+    /// half, and the print PDF embeds the photo at it. Social and screen formats have none: 30.
+    pub fn min_photo_ppi(&self) -> f32 {
+        const PPI_METRES: f32 = 180.0;
+        const PPI_FLOOR: f32 = 30.0;
+        self.viewing_m.map_or(PPI_FLOOR, |d| (PPI_METRES / d).max(PPI_FLOOR))
     }
 
     /// Smallest QR symbol width (quiet zone excluded), in scene mm: print ≥ viewing distance ÷ 10

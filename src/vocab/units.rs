@@ -1,10 +1,12 @@
 //! Physical geometry. Scenes are laid out in millimetres with the trim box's top-left corner
 //! as origin and y pointing down; each backend picks its own density.
 
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
+/// Millimetres per inch: points, CSS pixels and ppi all count per inch.
+pub const MM_PER_INCH: f32 = 25.4;
+pub const PT_PER_MM: f32 = 72.0 / MM_PER_INCH;
 /// Social and screen formats are specified in pixels; their scenes use CSS pixels (96 per inch)
 /// so that the same millimetre-based layout code serves every format.
-pub const CSS_PX_PER_MM: f32 = 96.0 / 25.4;
+pub const CSS_PX_PER_MM: f32 = 96.0 / MM_PER_INCH;
 
 #[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Rect {
