@@ -224,10 +224,11 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
         (Layout::Split, Some(p)) if wide_page => (p.right(), f.width_mm + bleed),
         _ => (-bleed, f.width_mm + bleed),
     };
-    // The wide arrangement's QR stands in its own column at the foot: the band stops a gutter
-    // short of it instead of running behind its tile.
+    // The wide arrangement's QR stands in its own column at the foot: the band runs up to its
+    // tile and stops there instead of running behind it (the copy column already ends a gutter
+    // before the tile, so the band's text keeps that much yellow after it).
     let band_x1 = match placed.qr {
-        Some(q) if matches!(plan, Arrangement::Wide) && q.y < placed.band.bottom() && q.bottom() > placed.band.y => band_x1.min(q.x - style::gap::GUTTER * b),
+        Some(q) if matches!(plan, Arrangement::Wide) && q.y < placed.band.bottom() && q.bottom() > placed.band.y => band_x1.min(q.x),
         _ => band_x1,
     };
     let band_fill_h = if placed.band_at_foot { f.height_mm + bleed - placed.band.y } else { placed.band.h };
