@@ -71,14 +71,13 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
             let (p, c) = photo::split(f, safe, wide_page);
             (Some(p), c)
         }
-        (Layout::Photo, Some(_)) => (Some(Rect::new(-f.bleed_mm, -f.bleed_mm, f.width_mm + 2.0 * f.bleed_mm, f.height_mm + 2.0 * f.bleed_mm)), safe),
+        (Layout::Photo, Some(_)) => (Some(f.bleed_rect()), safe),
         _ => (None, safe),
     };
     let qr_tile = qr.as_ref().map(|(m, _)| qr_side(f, m, safe));
     // A wide split keeps its copy column for words: the QR goes on the photo, bottom left, on
     // its own white tile (quiet zone included).
     let qr_on_photo = a.layout == Layout::Split && wide_page && photo_region.is_some();
-    let qr_in_copy = if qr_on_photo { None } else { qr_tile };
 
     // The logo: at the foot (under the imprint, sized with the web address) or in a corner of
     // the safe area, which the copy then leaves free.
@@ -108,7 +107,7 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
     let b_min = parts.headline.floor;
     let (sx, sy) = f.seams();
     let seams = Seams { x: sx, y: sy, clearance: style::SEAM_CLEARANCE_MM };
-    Frame { parts, plan, safe, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, qr_in_copy, logo, corner_logo, seams, b_min, b_max, diags }
+    Frame { parts, plan, safe, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, logo, corner_logo, seams, b_min, b_max, diags }
 }
 
 /// Everything an asset's composition is built in, before its base size is chosen: the parts
@@ -124,7 +123,6 @@ struct Frame {
     qr: Option<(QrMatrix, String)>,
     qr_tile: Option<f32>,
     qr_on_photo: bool,
-    qr_in_copy: Option<f32>,
     logo: Option<(f32, f32)>,
     corner_logo: Option<Rect>,
     seams: Seams,
@@ -135,7 +133,9 @@ struct Frame {
 
 impl Frame {
     fn build(&mut self, b: f32) -> (Placed, bool) {
-        build(&mut self.parts, self.plan, self.safe, self.qr_in_copy, self.logo, &self.seams, b)
+        // The QR's column in the copy, unless it sits on the photograph.
+        let qr_in_copy = self.qr_tile.filter(|_| !self.qr_on_photo);
+        build(&mut self.parts, self.plan, self.safe, qr_in_copy, self.logo, &self.seams, b)
     }
 
     /// The base size: the largest `b` up to `cap` (the format's type scale) at which the copy
@@ -279,12 +279,8 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec
         });
         if a.layout == Layout::Photo {
             let y = placed.band.y;
-            items.push(Item {
-                role: Role::Panel,
-                span: copy.helpline.span,
-                region: Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y),
-                kind: ItemKind::Fill { rect: Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y), colour: st.background },
-            });
+            let panel = Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y);
+            items.push(Item { role: Role::Panel, span: copy.helpline.span, region: panel, kind: ItemKind::Fill { rect: panel, colour: st.background } });
         }
     }
     items.push(Item {

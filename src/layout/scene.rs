@@ -102,8 +102,7 @@ impl Scene {
         Rect::new(0.0, 0.0, self.width_mm, self.height_mm)
     }
     pub fn bleed_box(&self) -> Rect {
-        let b = self.bleed_mm;
-        Rect::new(-b, -b, self.width_mm + 2.0 * b, self.height_mm + 2.0 * b)
+        Rect::new(0.0, 0.0, self.width_mm, self.height_mm).outset(self.bleed_mm)
     }
     pub fn texts(&self) -> impl Iterator<Item = (&Item, &TextBlock)> {
         self.items.iter().filter_map(|i| match &i.kind {

@@ -114,12 +114,12 @@ pub const SPLIT_WIDE_SHARE_MIN: f32 = 0.28;
 pub const SPLIT_TALL_SHARE: f32 = 0.4;
 pub const SPLIT_TALL_FULL_ASPECT: f32 = 1.5;
 
-/// Text on a photo must reach 4.5:1 on its pixels; layout aims a little above so that the
-/// measurement, which reads the same pixels, passes with room.
 /// Names in the imprint up to this long are kept on one line (organisations and partners are
 /// rarely longer: "Glasgow Community Safety Partnership" is 36).
 pub const UNBROKEN_NAME_CHARS: usize = 40;
 
+/// Text on a photo must reach 4.5:1 on its pixels; layout aims a little above so that the
+/// measurement, which reads the same pixels, passes with room.
 pub const PHOTO_TEXT_CONTRAST: f64 = crate::vocab::colour::TEXT_CONTRAST + 0.1;
 /// The scrim behind copy on a photo: tried in this many steps up to this opacity; it fades out
 /// over this many `b` below the copy.

@@ -231,10 +231,6 @@ pub struct AssetSpec {
     /// message has none. Reaches the posting plan, not the asset's files.
     #[serde(skip)]
     pub caption: Option<Text>,
-    /// With `contact.short_link`: the code and the full tracked link `link` redirects to
-    /// (redirects.csv). Reaches no asset file but through the link.
-    #[serde(skip)]
-    pub redirect: Option<Redirect>,
     #[serde(skip)]
     pub platform: Platform,
     /// What copy may name besides the helpline and website: checked by preflight, never
@@ -338,6 +334,8 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
     let mut site_plan = Vec::new();
     let mut findings = ink::ink_findings(c);
     let mut redirects = Vec::new();
+    // Where the link every asset carries comes from: the short link's base, or the link.
+    let link_span = c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span);
     let mut social = Vec::new();
     for (label, members) in groups::groups(c) {
         let p = &c.placements[members[0]];
@@ -472,8 +470,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                     photo,
                     qr,
                     alt,
-                    link: Text::new(tracked, c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span)),
-                    redirect,
+                    link: Text::new(tracked, link_span),
                     caption,
                     pdf,
                     files,
@@ -484,8 +481,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
         }
     }
     posting::spread(&social, &mut assets, &c.posting);
-    let short_span = c.contact.short_link.as_ref().map_or(c.contact.link.span, |s| s.span);
-    findings.extend(link::clashes(&redirects).into_iter().map(|d| d.at(&c.file, short_span)));
+    findings.extend(link::clashes(&redirects).into_iter().map(|d| d.at(&c.file, link_span)));
     Plan {
         campaign_id: c.id.clone(),
         source,

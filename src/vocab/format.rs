@@ -204,6 +204,11 @@ impl Format {
         28.0 / 1080.0 * self.width_mm
     }
 
+    /// The trim box grown by the bleed, in scene mm: what a full-bleed fill or photo covers.
+    pub fn bleed_rect(&self) -> Rect {
+        Rect::new(0.0, 0.0, self.width_mm, self.height_mm).outset(self.bleed_mm)
+    }
+
     /// The scene rectangle kept free of copy.
     pub fn safe_rect(&self) -> Rect {
         Rect::new(0.0, 0.0, self.width_mm, self.height_mm).inset(self.safe)

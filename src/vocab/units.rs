@@ -33,6 +33,10 @@ impl Rect {
     pub fn inset(&self, s: Sides) -> Rect {
         Rect::new(self.x + s.left, self.y + s.top, (self.w - s.left - s.right).max(0.0), (self.h - s.top - s.bottom).max(0.0))
     }
+    /// The rectangle grown by `d` on every side (a trim box to its bleed box).
+    pub fn outset(&self, d: f32) -> Rect {
+        Rect::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+    }
     pub fn intersects(&self, other: &Rect) -> bool {
         self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
     }
