@@ -529,6 +529,13 @@ fn main() {
     if want("photo") {
         let dir = tmp("photo-src");
         let yaml = photo_campaign(dir.path());
+        // `BENCH_KEEP_PHOTO=DIR` copies the generated campaign and photo there, to profile by hand.
+        if let Some(keep) = std::env::var_os("BENCH_KEEP_PHOTO") {
+            fs::create_dir_all(&keep).expect("BENCH_KEEP_PHOTO folder");
+            for name in ["campaign.yaml", "photo.jpg"] {
+                fs::copy(dir.path().join(name), Path::new(&keep).join(name)).expect("copy photo campaign");
+            }
+        }
         let noise = Noise::start();
         let runs: Vec<Run> = (0..reps(5, 2))
             .map(|_| {

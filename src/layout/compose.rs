@@ -173,20 +173,49 @@ pub fn base_size(a: &AssetSpec, kit: &mut FontKit) -> Option<f32> {
     fits.then_some(b)
 }
 
-pub fn layout(a: &AssetSpec, kit: &mut FontKit, cap: Option<f32>) -> (Scene, Vec<Diagnostic>) {
+/// The height a split page with the photo on top can give its photo at base size cap `cap`
+/// (the family's type scale): what the copy leaves free beyond a breath above the band. `None`
+/// for every other page. The family's photo grows by the smallest of these (`Template`).
+pub fn photo_room(a: &AssetSpec, kit: &mut FontKit, cap: f32) -> Option<f32> {
+    let mut fr = frame(a, kit);
+    if !(a.layout == Layout::Split && !fr.wide_page && fr.photo_region.is_some()) {
+        return None;
+    }
+    let (b, _) = fr.choose_b(Some(cap));
+    Some(free_for_photo(&fr.build(b).0, b))
+}
+
+fn free_for_photo(placed: &Placed, b: f32) -> f32 {
+    (placed.spare - style::gap::SPARE_ABOVE_BAND * b).max(0.0)
+}
+
+/// What a family of assets shares (`pipeline::templates`): the type scale, and on a split page
+/// with the photo on top, how much taller than its share the photo is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Template {
+    /// The base size cap: the smallest size at which every member's copy fits.
+    pub scale: Option<f32>,
+    /// The photo's extra height: the least any member's copy leaves free.
+    pub photo_extra: Option<f32>,
+}
+
+pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, Vec<Diagnostic>) {
     let f = &a.format;
     let copy = &a.copy;
     let st = &*a.style;
     let band_text = st.band_text;
     let source = a.source.as_path();
     let mut fr = frame(a, kit);
-    let (b, fits) = fr.choose_b(cap);
+    let (b, fits) = fr.choose_b(template.scale);
     let mut placed = fr.build(b).0;
     // A split page with the photo on top gives the photo the height the copy leaves free (the
     // copy set in its format's scale is often shorter than its area): the copy packs down onto
-    // the band, beyond a breath, and the picture grows instead of a void opening under it.
+    // the band, beyond a breath, and the picture grows instead of a void opening under it. The
+    // whole family's photo grows by the same height, the least its members leave free: one
+    // picture frame from message to message (and one crop to make when they share a photo).
     if let (Layout::Split, false, Some(region)) = (a.layout, fr.wide_page, fr.photo_region.as_mut()) {
-        let extra = placed.spare - style::gap::SPARE_ABOVE_BAND * b;
+        let own = free_for_photo(&placed, b);
+        let extra = template.photo_extra.map_or(own, |e| e.min(own));
         if extra > 0.0 {
             region.h += extra;
             fr.safe = Rect::new(fr.safe.x, fr.safe.y + extra, fr.safe.w, fr.safe.h - extra);

@@ -13,7 +13,7 @@ pub mod text;
 
 pub use scene::{Item, ItemKind, Role, Scene};
 
-pub use compose::base_size;
+pub use compose::{Template, base_size, photo_room};
 
 use crate::fonts::FontKit;
 use crate::plan::{AssetSpec, Direction};
@@ -21,14 +21,14 @@ use crate::vocab::Diagnostic;
 
 /// One asset's scene, on its own (its type as large as its copy allows).
 pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
-    layout_in_scale(a, kit, None)
+    layout_in_scale(a, kit, Template::default())
 }
 
-/// One asset's scene with its base size capped at its format's type scale (`base_size`,
-/// smallest over the `family`): composed, then mirrored when its language is written right to
-/// left.
-pub fn layout_in_scale(a: &AssetSpec, kit: &mut FontKit, scale: Option<f32>) -> (Scene, Vec<Diagnostic>) {
-    let (mut scene, diags) = compose::layout(a, kit, scale);
+/// One asset's scene in its family's template: its base size capped at its format's type scale
+/// (`base_size`, smallest over the `family`), its photo's height the family's. Composed, then
+/// mirrored when its language is written right to left.
+pub fn layout_in_scale(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, Vec<Diagnostic>) {
+    let (mut scene, diags) = compose::layout(a, kit, template);
     if a.direction == Direction::Rtl {
         mirror::mirror(&mut scene, &a.format);
     }

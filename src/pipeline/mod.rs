@@ -10,7 +10,7 @@ pub use timings::{Stage, Timings};
 
 use crate::cache::{self, Cache, CacheEntry, CachedFile};
 use crate::fonts::FontKit;
-use crate::layout::{self, Scene};
+use crate::layout::{self, Scene, Template};
 use crate::output::{OutFile, Staging, manifest};
 use crate::plan::AssetSpec;
 use crate::preflight;
@@ -55,33 +55,52 @@ fn kit_for<'k>(slot: &'k mut Option<FontKit>, spec: &AssetSpec) -> &'k mut FontK
     slot.as_mut().expect("just set")
 }
 
-/// Each family's type scale (`layout::family`): the smallest base size at which each member's
-/// copy fits. A member that fits at no size is left out (it is reported; it must not shrink
-/// the rest). `context`: members not being rendered, which still count.
-pub fn type_scales(specs: &[AssetSpec], context: &[AssetSpec]) -> HashMap<String, f32> {
+/// Each family's template (`layout::family`). Its type scale: the smallest base size at which
+/// each member's copy fits; a member that fits at no size is left out (it is reported; it must
+/// not shrink the rest). On a split page with the photo on top, its photo's extra height: the
+/// least any member's copy leaves free at that scale (a second pass, over those pages only).
+/// `context`: members not being rendered, which still count.
+pub fn templates(specs: &[AssetSpec], context: &[AssetSpec]) -> HashMap<String, Template> {
     let all: Vec<&AssetSpec> = specs.iter().chain(context).collect();
     let sizes: Vec<(String, Option<f32>)> =
-        all.into_par_iter().map_init(|| None, |kit, spec| (layout::family(spec), layout::base_size(spec, kit_for(kit, spec)))).collect();
-    let mut scales: HashMap<String, f32> = HashMap::new();
+        all.par_iter().map_init(|| None, |kit, spec| (layout::family(spec), layout::base_size(spec, kit_for(kit, spec)))).collect();
+    let mut out: HashMap<String, Template> = HashMap::new();
     for (family, b) in sizes {
+        let t = out.entry(family).or_default();
         if let Some(b) = b {
-            scales.entry(family).and_modify(|s| *s = s.min(b)).or_insert(b);
+            t.scale = Some(t.scale.map_or(b, |s| s.min(b)));
         }
     }
-    scales
+    let rooms: Vec<(String, Option<f32>)> = all
+        .par_iter()
+        .map_init(
+            || None,
+            |kit, spec| {
+                let family = layout::family(spec);
+                let room = out[&family].scale.and_then(|cap| layout::photo_room(spec, kit_for(kit, spec), cap));
+                (family, room)
+            },
+        )
+        .collect();
+    for (family, room) in rooms {
+        if let (Some(r), Some(t)) = (room, out.get_mut(&family)) {
+            t.photo_extra = Some(t.photo_extra.map_or(r, |e| e.min(r)));
+        }
+    }
+    out
 }
 
 /// Lay out these planned assets, in parallel, each in its family's type scale; results in
 /// plan order.
 pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpec, Scene, Vec<Diagnostic>)> {
-    let scales = type_scales(&specs, context);
+    let templates = templates(&specs, context);
     specs
         .into_par_iter()
         .map_init(
             || None,
             |kit, spec| {
-                let scale = scales.get(&layout::family(&spec)).copied();
-                let (scene, d) = layout::layout_in_scale(&spec, kit_for(kit, &spec), scale);
+                let template = templates.get(&layout::family(&spec)).copied().unwrap_or_default();
+                let (scene, d) = layout::layout_in_scale(&spec, kit_for(kit, &spec), template);
                 (spec, scene, d)
             },
         )
@@ -94,15 +113,15 @@ pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpe
 /// core that finished its layouts renders while the other still resamples a photograph, and a
 /// scene's bitmaps are dropped as soon as its files are made.
 pub fn render_all(specs: &[AssetSpec], context: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
-    let scales = opts.timings.time(Stage::Layout, || type_scales(specs, context));
+    let templates = opts.timings.time(Stage::Layout, || templates(specs, context));
     specs
         .to_vec()
         .into_par_iter()
         .map_init(
             || None,
             |kit, spec| {
-                let scale = scales.get(&layout::family(&spec)).copied();
-                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(kit, &spec), scale));
+                let template = templates.get(&layout::family(&spec)).copied().unwrap_or_default();
+                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(kit, &spec), template));
                 let a = render_one(spec, scene, diags, opts);
                 tick();
                 a
