@@ -614,7 +614,7 @@ fn an_image_goes_in_as_cmyk_with_a_soft_mask() {
         role: Role::Logo,
         span: scene.items[0].span,
         region: rect,
-        kind: ItemKind::Image(layout::scene::ImageItem { rect, bitmap: billposter::vocab::Bitmap::new(rgba, 2, 2), source_px: None }),
+        kind: ItemKind::Image(layout::scene::ImageItem { rect, bitmap: billposter::vocab::Bitmap::new(rgba, 2, 2), source_px: None, proof: None }),
     });
     let bytes = pdf::render(&scene, &opts(spec, true)).expect("an image goes into the PDF");
     let dir = tempfile::tempdir().unwrap();

@@ -281,6 +281,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
     if let (Some(ph), Some(region)) = (photo, photo_region) {
         let crop = photo::crop(ph, region);
         let mut bitmap = ph.photo.crop(crop, photo::target_px(f, region, crop));
+        let mut proof = photo::proof_px(f, a.px, region).map(|px| ph.photo.crop(crop, px));
         if a.layout == Layout::Photo {
             // The copy above the band sits on the photo: its colour and scrim are chosen on the
             // pixels behind its lines. Below the band top, a panel of the background colour.
@@ -290,8 +291,11 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
                 .filter_map(|t| if let ItemKind::Text(b) = &t.kind { Some(b.lines.iter().map(|l| l.rect)) } else { None })
                 .flatten()
                 .collect();
-            let (colour, scrimmed) = photo::text_on_photo(&bitmap, region, &on_photo, st.text, NEAR_BLACK, style::SCRIM_FADE * b);
-            bitmap = scrimmed;
+            let (colour, scrim) = photo::text_on_photo(&bitmap, region, &on_photo, st.text, NEAR_BLACK, style::SCRIM_FADE * b);
+            if let Some(s) = scrim {
+                bitmap = s.paint(&bitmap, region);
+                proof = proof.map(|p| s.paint(&p, region));
+            }
             for t in &mut texts {
                 if t.region.bottom() <= placed.band.y
                     && let ItemKind::Text(block) = &mut t.kind
@@ -304,7 +308,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
             role: Role::Photo,
             span: ph.span,
             region,
-            kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]) }),
+            kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]), proof }),
         });
         if a.layout == Layout::Photo {
             let y = placed.band.y;
@@ -339,7 +343,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
             Some(light) if share(light) > share(&l.bitmap) => light.clone(),
             _ => l.bitmap.clone(),
         };
-        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap, source_px: None }) });
+        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap, source_px: None, proof: None }) });
     }
     let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe: page_safe, background: st.background, items };
     (scene, diags)

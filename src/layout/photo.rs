@@ -61,6 +61,17 @@ pub(super) fn target_px(f: &Format, region: Rect, crop: [u32; 4]) -> (u32, u32) 
     (w.round().max(1.0) as u32, h.round().max(1.0) as u32)
 }
 
+/// The pixel size of the photo in a print asset's proof (`proof_px`: the trim area's raster
+/// size), when the proof's density differs from the print's; `None` on pixel formats, whose
+/// bitmap is already at the raster's density.
+pub(super) fn proof_px(f: &Format, (w, h): (u32, u32), region: Rect) -> Option<(u32, u32)> {
+    if f.px_per_mm().is_some() {
+        return None;
+    }
+    let (kx, ky) = (w as f32 / f.width_mm, h as f32 / f.height_mm);
+    Some(((region.w * kx).round().max(1.0) as u32, (region.h * ky).round().max(1.0) as u32))
+}
+
 /// A bitmap's pixel box under `r` (scene mm), for a bitmap drawn over `at`.
 pub fn pixel_box(bitmap: &Bitmap, at: Rect, r: Rect) -> [u32; 4] {
     let sx = bitmap.width as f32 / at.w;
@@ -72,17 +83,27 @@ pub fn pixel_box(bitmap: &Bitmap, at: Rect, r: Rect) -> [u32; 4] {
     [x0, y0, x1, y1]
 }
 
+/// A veil painted over the photo behind a block of copy (`Scrim::paint`), in scene units: the
+/// same scrim is painted into each resolution of the photo the backends draw.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Scrim {
+    block: Rect,
+    fade_mm: f32,
+    veil: [u8; 3],
+    alpha: f32,
+}
+
 /// The text colour and scrim for copy set on a photograph. Candidates: the brand's text colour,
 /// white and near-black; each is tried with no scrim, then with a scrim of the opposite tone in
 /// steps until every line passes. The one needing the least scrim wins (the brand colour on a
-/// tie). Returns the colour and the bitmap with the scrim painted in: the pixels every backend
-/// draws and preflight measures.
-pub(super) fn text_on_photo(bitmap: &Bitmap, at: Rect, lines: &[Rect], brand: Colour, near_black: Colour, fade_mm: f32) -> (Colour, Bitmap) {
+/// tie). Returns the colour and the scrim to paint (`None`: none needed) into the pixels every
+/// backend draws and preflight measures.
+pub(super) fn text_on_photo(bitmap: &Bitmap, at: Rect, lines: &[Rect], brand: Colour, near_black: Colour, fade_mm: f32) -> (Colour, Option<Scrim>) {
     let Some(block) = lines.iter().copied().reduce(|a, b| {
         let (x, y) = (a.x.min(b.x), a.y.min(b.y));
         Rect::new(x, y, a.right().max(b.right()) - x, a.bottom().max(b.bottom()) - y)
     }) else {
-        return (brand, bitmap.clone());
+        return (brand, None);
     };
     // The pixels behind the lines, sampled on a grid of at most `SCRIM_SAMPLES` per line: the
     // search below tries many scrims, and the scrim is uniform over the block, so each try is a
@@ -120,17 +141,24 @@ pub(super) fn text_on_photo(bitmap: &Bitmap, at: Rect, lines: &[Rect], brand: Co
         }
     }
     match best {
-        Some((0, c, _)) => (c, bitmap.clone()),
-        Some((step, c, veil)) => (c, scrim(bitmap, at, block, fade_mm, veil, step as f32 / style::SCRIM_STEPS as f32 * style::SCRIM_MAX)),
+        Some((0, c, _)) => (c, None),
+        Some((step, c, veil)) => (c, Some(Scrim { block, fade_mm, veil, alpha: step as f32 / style::SCRIM_STEPS as f32 * style::SCRIM_MAX })),
         // No candidate passes even at the strongest scrim: keep the brand colour on the strongest
         // scrim; preflight measures it and reports the pair.
-        None => (brand, scrim(bitmap, at, block, fade_mm, [0, 0, 0], style::SCRIM_MAX)),
+        None => (brand, Some(Scrim { block, fade_mm, veil: [0, 0, 0], alpha: style::SCRIM_MAX })),
     }
 }
 
 /// One channel of a pixel under a veil of `alpha`.
 fn blend(p: u8, veil: u8, alpha: f32) -> u8 {
     (p as f32 * (1.0 - alpha) + veil as f32 * alpha).round() as u8
+}
+
+impl Scrim {
+    /// `bitmap` (drawn over `at`) with the scrim painted in.
+    pub(super) fn paint(&self, bitmap: &Bitmap, at: Rect) -> Bitmap {
+        scrim(bitmap, at, self.block, self.fade_mm, self.veil, self.alpha)
+    }
 }
 
 /// Darken (or lighten) the photo behind a block of text: full strength from the photo's top

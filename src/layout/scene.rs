@@ -216,4 +216,9 @@ pub struct ImageItem {
     /// A photograph: the size of its crop in the source photo's pixels (its effective
     /// resolution); `None` for the logo.
     pub source_px: Option<[u32; 2]>,
+    /// A print photograph once more, resampled from the source for the asset's proof density
+    /// (`bitmap` is at the print's supply resolution): the raster draws it pixel for pixel
+    /// instead of filtering 11 MP down per proof, and a proof shows a proper resample. `None`:
+    /// `bitmap` is already at the raster's density, or is a logo.
+    pub proof: Option<Bitmap>,
 }

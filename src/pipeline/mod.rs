@@ -112,22 +112,53 @@ pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpe
 /// then each asset is laid out and rendered in one task: no barrier between the stages, so a
 /// core that finished its layouts renders while the other still resamples a photograph, and a
 /// scene's bitmaps are dropped as soon as its files are made.
+///
+/// Assets are taken from one queue in `work_order`, not split into halves: the work that
+/// others wait for (a photo's resample, its print JPEG) starts first, and the cores finish
+/// together. Each asset's files depend only on the asset, so the order changes no byte.
 pub fn render_all(specs: &[AssetSpec], context: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
     let templates = opts.timings.time(Stage::Layout, || templates(specs, context));
-    specs
-        .to_vec()
-        .into_par_iter()
+    let mut done: Vec<(usize, Rendered)> = work_order(specs)
+        .into_iter()
+        .par_bridge()
         .map_init(
             || None,
-            |kit, spec| {
+            |kit, i| {
+                let spec = specs[i].clone();
                 let template = templates.get(&layout::family(&spec)).copied().unwrap_or_default();
                 let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(kit, &spec), template));
                 let a = render_one(spec, scene, diags, opts);
                 tick();
-                a
+                (i, a)
             },
         )
-        .collect()
+        .collect();
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The order to render in (indices into `specs`): the first member of every family, heaviest
+/// first, then the second members, and so on. A family's members share its photo's crops and
+/// print JPEG, so the first one makes them while the other core renders other families, and
+/// by the time the rest come they wait for nothing; heaviest first leaves small tasks to even
+/// out the end (longest processing time first).
+fn work_order(specs: &[AssetSpec]) -> Vec<usize> {
+    let weight = |a: &AssetSpec| {
+        let px = u64::from(a.px.0) * u64::from(a.px.1);
+        px * (1 + u64::from(a.pdf.is_some())) * (1 + u64::from(a.photo.is_some()))
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut keyed: Vec<(usize, std::cmp::Reverse<u64>, usize)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let n = seen.entry(layout::family(a)).or_default();
+            *n += 1;
+            (*n, std::cmp::Reverse(weight(a)), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts: &Options) -> Rendered {
@@ -145,16 +176,17 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
         return Rendered { spec, files: vec![], staged: vec![], diags, unchanged: true, record };
     }
 
-    let r = tm.time(Stage::Raster, || raster::render(&scene, &RasterOptions { width: w, height: h }));
-    // Encoding, the PDF and the QR decode all only read the scene or the pixels: side by side.
-    let (image_bytes, (pixel_findings, pdf)) = rayon::join(
-        || tm.time(Stage::Encode, || raster::encode(&r, &spec.encoding)),
+    // The PDF reads only the scene; encoding and the QR decode only the pixels: side by side.
+    let ((r, image_bytes, pixel_findings), pdf) = rayon::join(
         || {
-            rayon::join(
+            let r = tm.time(Stage::Raster, || raster::render(&scene, &RasterOptions { width: w, height: h }));
+            let (bytes, findings) = rayon::join(
+                || tm.time(Stage::Encode, || raster::encode(&r, &spec.encoding)),
                 || tm.time(Stage::Preflight, || preflight::check_pixels(&spec, &scene, &r)),
-                || spec.pdf.as_ref().map(|o| tm.time(Stage::Pdf, || pdf::render(&scene, o))),
-            )
+            );
+            (r, bytes, findings)
         },
+        || spec.pdf.as_ref().map(|o| tm.time(Stage::Pdf, || pdf::render(&scene, o))),
     );
     let mut rendered = pixel_findings;
     let mut files = Vec::new();

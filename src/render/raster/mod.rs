@@ -62,7 +62,8 @@ fn fill_rect(pm: &mut Pixmap, r: Rect, t: Transform, p: &Paint) {
 }
 
 fn draw_image(pm: &mut Pixmap, item: &crate::layout::scene::ImageItem, t: Transform) {
-    let img = &item.bitmap;
+    // A print photo's proof version, when it was made for this density (drawn 1:1 below).
+    let img = item.proof.as_ref().unwrap_or(&item.bitmap);
     // tiny-skia reads premultiplied pixels. An opaque bitmap (every photograph) is its own
     // premultiplied form: drawn from the shared pixels, not from a copy made per asset.
     let premultiplied;
