@@ -54,10 +54,10 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
     let imprint_text = whole_names(&copy.imprint_line());
     let imprint = part(Role::Imprint, &copy.imprint, &imprint_text, FontRole::Body, lh::IMPRINT, true, style::IMPRINT);
 
-    let qr = a.qr.as_ref().and_then(|q| match QrMatrix::encode(&a.link.text, q.ec) {
-        Ok(m) => Some((m, a.link.text.clone())),
+    let qr = a.qr_matrix().and_then(|m| match m {
+        Ok(m) => Some((m.clone(), a.link.text.clone())),
         Err(e) => {
-            diags.push(Diagnostic::error(Code::Qr, e).for_asset(&a.key).at(source, a.link.span).hint("use a shorter link"));
+            diags.push(Diagnostic::error(Code::Qr, e.clone()).for_asset(&a.key).at(source, a.link.span).hint("use a shorter link"));
             None
         }
     });
@@ -177,10 +177,11 @@ pub fn base_size(a: &AssetSpec, kit: &mut FontKit) -> Option<f32> {
 /// (the family's type scale): what the copy leaves free beyond a breath above the band. `None`
 /// for every other page. The family's photo grows by the smallest of these (`Template`).
 pub fn photo_room(a: &AssetSpec, kit: &mut FontKit, cap: f32) -> Option<f32> {
-    let mut fr = frame(a, kit);
-    if !(a.layout == Layout::Split && !fr.wide_page && fr.photo_region.is_some()) {
+    let safe = a.format.safe_rect();
+    if !(a.layout == Layout::Split && a.photo.is_some() && safe.w / safe.h < style::WIDE_ASPECT) {
         return None;
     }
+    let mut fr = frame(a, kit);
     let (b, _) = fr.choose_b(Some(cap));
     Some(free_for_photo(&fr.build(b).0, b))
 }

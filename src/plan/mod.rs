@@ -23,7 +23,7 @@ pub use quantity::{share, split_week};
 pub use crate::campaign::IMPRINT_SEP;
 use crate::campaign::{Campaign, Localised};
 use crate::fonts::FontRole;
-use crate::qr::Ec;
+use crate::qr::{Ec, QrMatrix};
 use crate::vocab::format::scale_suffix;
 pub use crate::vocab::language::Direction;
 use crate::vocab::photo::SharedPhoto;
@@ -31,7 +31,7 @@ use crate::vocab::settings::{Encoding, Layout, LogoPosition, LogoSize, PdfSettin
 use crate::vocab::{Bitmap, Code, Colour, Date, Diagnostic, FileType, FontFile, Format, Kind, Span, Timestamp};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Proof density: 20 px per mm of supplied artwork, capped so the long side stays ≤ 4,000 px.
 pub const PROOF_PX_PER_SUPPLIED_MM: f32 = 20.0;
@@ -128,6 +128,25 @@ pub struct PhotoSpec {
 #[derive(Clone, Debug, Serialize)]
 pub struct QrSpec {
     pub ec: Ec,
+    /// The code, encoded once for the asset (`AssetSpec::qr_matrix`): layout frames an asset
+    /// up to three times (its family's scale, its photo's room, its scene), and choosing the
+    /// mask is most of a frame's time. Shared by the spec's clones; derived from `ec` and the
+    /// link, so not part of the cache key.
+    #[serde(skip)]
+    matrix: Arc<OnceLock<Result<QrMatrix, String>>>,
+}
+
+impl QrSpec {
+    pub fn new(ec: Ec) -> QrSpec {
+        QrSpec { ec, matrix: Arc::default() }
+    }
+}
+
+impl AssetSpec {
+    /// The asset's QR code, encoding its link (`None`: it has none); encoded on first use.
+    pub fn qr_matrix(&self) -> Option<&Result<QrMatrix, String>> {
+        self.qr.as_ref().map(|q| q.matrix.get_or_init(|| QrMatrix::encode(&self.link.text, q.ec)))
+    }
 }
 
 /// Where the asset's files go, relative to the campaign's output folder.
@@ -432,7 +451,7 @@ pub fn plan(c: &Campaign, sel: &Selection, created: Timestamp) -> Plan {
                 let photo = image.map(|i| PhotoSpec { photo: i.photo.clone(), focus: i.focus, span: i.span });
                 let photo_alt = image.and_then(|i| i.alt.as_ref()).map(|t| t.get(lang));
                 let tracked = redirect.as_ref().map_or(tracked, |r| r.short.clone());
-                let qr = p.qr.then(|| QrSpec { ec: if format.kind == Kind::Print { Ec::Q } else { Ec::M } });
+                let qr = p.qr.then(|| QrSpec::new(if format.kind == Kind::Print { Ec::Q } else { Ec::M }));
                 let message = MessageRef { id: m.id.value.clone(), span: m.id.span, ordinal: mi };
                 let alt = (format.kind != Kind::Print).then(|| alt::alt_text(m, &copy, lang, c.words.get(lang), &tracked, photo_alt));
                 let stem = format!("{}/{label}_{}_{lang}", format.kind.as_str(), m.id.value);

@@ -9,8 +9,9 @@ use std::sync::Arc;
 /// How deflate is tuned for a PNG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum PngLevel {
-    /// Social images: small files matter (4–5× smaller than Fast). Deflate level 4 rather than
-    /// the default 6: ~1% larger files for ~30% less time (BENCHMARKS.md).
+    /// Social images: small files matter (2× smaller than Fast). Deflate level 3 rather than
+    /// the default 6: zlib-rs's fast strategy, against level 4 ~1 % larger on a flat poster
+    /// and ~4 % on a photo, for 20–36 % less time (BENCHMARKS.md).
     Balanced,
     /// Big proofs: speed matters more than bytes.
     Fast,

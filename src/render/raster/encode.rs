@@ -24,7 +24,7 @@ fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level: Png
         match level {
             PngLevel::Balanced => {
                 enc.set_compression(Compression::Balanced);
-                enc.set_deflate_compression(DeflateCompression::Level(4));
+                enc.set_deflate_compression(DeflateCompression::Level(3));
             }
             PngLevel::Fast => enc.set_compression(Compression::Fast),
         }
@@ -35,13 +35,19 @@ fn encode_png(rgb: &[u8], width: u32, height: u32, px_per_metre: u32, level: Png
 }
 
 /// JPEG at the highest quality that stays within `max_bytes` (4:4:4 keeps coloured text crisp).
+/// The print PDFs' encoder: the same quality scale as `image`'s, a third faster (a 1080 × 1920
+/// screen at quality 92: 53 ms against 84 ms, the same size within 0.1 %).
 fn encode_jpeg(rgb: &[u8], width: u32, height: u32, dpi: u16, max_bytes: Option<u64>) -> Vec<u8> {
+    let (Ok(w), Ok(h)) = (u16::try_from(width), u16::try_from(height)) else {
+        unreachable!("raster sizes are validated to at most 10,000 px a side, within JPEG's 65,535")
+    };
     let mut last = Vec::new();
     for q in [92u8, 88, 84, 80, 75, 70, 60] {
         let mut out = Vec::new();
-        let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, q);
-        enc.set_pixel_density(image::codecs::jpeg::PixelDensity { density: (dpi, dpi), unit: image::codecs::jpeg::PixelDensityUnit::Inches });
-        enc.encode(rgb, width, height, image::ExtendedColorType::Rgb8).expect("in-memory JPEG");
+        let mut enc = jpeg_encoder::Encoder::new(&mut out, q);
+        enc.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_4_4);
+        enc.set_density(jpeg_encoder::PixelDensity { density: (dpi, dpi), unit: jpeg_encoder::PixelDensityUnit::Inches });
+        enc.encode(rgb, w, h, jpeg_encoder::ColorType::Rgb).expect("in-memory JPEG");
         if max_bytes.is_none_or(|m| out.len() as u64 <= m) {
             return out;
         }
