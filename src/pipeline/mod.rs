@@ -177,7 +177,10 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
     }
 
     // The PDF reads only the scene; encoding and the QR decode only the pixels: side by side.
-    let ((r, image_bytes, pixel_findings), pdf) = rayon::join(
+    // The PDF first, on this thread: a photo's print JPEG, which the family's other PDFs wait
+    // for, starts at once, while another core may take the raster.
+    let (pdf, (r, image_bytes, pixel_findings)) = rayon::join(
+        || spec.pdf.as_ref().map(|o| tm.time(Stage::Pdf, || pdf::render(&scene, o))),
         || {
             let r = tm.time(Stage::Raster, || raster::render(&scene, &RasterOptions { width: w, height: h }));
             let (bytes, findings) = rayon::join(
@@ -186,7 +189,6 @@ fn render_one(spec: AssetSpec, scene: Scene, layout_diags: Vec<Diagnostic>, opts
             );
             (r, bytes, findings)
         },
-        || spec.pdf.as_ref().map(|o| tm.time(Stage::Pdf, || pdf::render(&scene, o))),
     );
     let mut rendered = pixel_findings;
     let mut files = Vec::new();
