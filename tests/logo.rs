@@ -105,3 +105,37 @@ fn a_logo_on_a_photograph_is_judged_on_the_photo() {
     }
     assert_eq!(checked, 8);
 }
+
+/// A right-to-left poster is mirrored: its top-left logo is drawn top right. On a photograph
+/// white on its left half and black on its right, the version is chosen where the logo is
+/// drawn: the dark one at the top left of the English poster, the white one at the top right
+/// of the Urdu one (chosen at its left-to-right place, the Urdu poster drew the dark version
+/// on the black half, where it disappears).
+#[test]
+fn a_mirrored_corner_logo_is_judged_on_the_corner_it_is_drawn_in() {
+    let dir = tempfile::tempdir().unwrap();
+    logos(dir.path());
+    image::RgbImage::from_fn(1600, 1600, |x, _| if x < 800 { image::Rgb([255, 255, 255]) } else { image::Rgb([0, 0, 0]) })
+        .save(dir.path().join("halves.png"))
+        .unwrap();
+    let yaml = format!(
+        "{}brand:\n  background: \"#00796B\"\n  text: \"#FFFFFF\"\n  logo: {{path: white.png, on_light: dark.png, position: top-left}}\nlayout: photo\nimage: {{path: halves.png, alt: \"Half white, half black\"}}\nmessages:\n  - id: m\n    headline: {{en-GB: \"Help?\", ur: \"مدد؟\"}}\n    caption: {{en-GB: \"Get help.\", ur: \"مدد لیں۔\"}}\nplacements:\n  - format: instagram-square\n  - format: six-sheet\n    sites: 2\n",
+        head(1, "[en-GB, ur]")
+    );
+    let path = dir.path().join("campaign.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let (c, _) = billposter::campaign::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut checked = 0;
+    for (spec, scene, _) in lay_out(&c, &Selection::default()) {
+        let rtl = spec.language == "ur";
+        let logo = scene.items.iter().find(|i| i.role == Role::Logo).expect("a logo");
+        assert_eq!(logo.region.x > scene.width_mm / 2.0, rtl, "{}: the logo at {:?}", spec.key, logo.region);
+        let ItemKind::Image(img) = &logo.kind else { panic!() };
+        let want: [u8; 3] = if rtl { [255, 255, 255] } else { [0, 90, 80] };
+        assert_eq!(&img.bitmap.rgba[..3], &want, "{}: the version that stands out on its half", spec.key);
+        let found = preflight::check_scene(&spec, &scene);
+        assert!(found.iter().all(|d| !(d.is_error() && d.message.contains("logo"))), "{}: {found:?}", spec.key);
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+}

@@ -36,6 +36,29 @@ fn lum(p: [u8; 3]) -> f64 {
     0.2126 * l(p[0]) + 0.7152 * l(p[1]) + 0.0722 * l(p[2])
 }
 
+/// The contrast of a text's colour on the photo's pixels behind its lines, measured here on
+/// every pixel: the worst line's 2nd percentile (a stray pixel is no failure).
+fn worst_contrast(p: &billposter::layout::scene::ImageItem, t: &billposter::layout::scene::TextBlock) -> f64 {
+    let mut worst = f64::INFINITY;
+    let lt = lum(t.colour.srgb);
+    let (sx, sy) = (p.bitmap.width as f32 / p.rect.w, p.bitmap.height as f32 / p.rect.h);
+    for line in &t.lines {
+        let (x0, x1) = (((line.rect.x - p.rect.x) * sx) as u32, ((line.rect.right() - p.rect.x) * sx) as u32);
+        let (y0, y1) = (((line.rect.y - p.rect.y) * sy) as u32, ((line.rect.bottom() - p.rect.y) * sy) as u32);
+        let mut ratios: Vec<f64> = Vec::new();
+        for y in y0..y1.min(p.bitmap.height) {
+            for x in x0..x1.min(p.bitmap.width) {
+                let i = ((y * p.bitmap.width + x) * 4) as usize;
+                let l = lum([p.bitmap.rgba[i], p.bitmap.rgba[i + 1], p.bitmap.rgba[i + 2]]);
+                ratios.push((l.max(lt) + 0.05) / (l.min(lt) + 0.05));
+            }
+        }
+        ratios.sort_by(f64::total_cmp);
+        worst = worst.min(ratios[ratios.len() / 50]);
+    }
+    worst
+}
+
 #[test]
 fn a_bright_area_behind_the_headline_gets_a_scrim_and_then_passes_on_its_pixels() {
     let dir = tempfile::tempdir().unwrap();
@@ -50,23 +73,8 @@ fn a_bright_area_behind_the_headline_gets_a_scrim_and_then_passes_on_its_pixels(
     let ItemKind::Image(p) = &photo.kind else { panic!("photo is an image") };
     let (_, head) = scene.texts().find(|(i, _)| i.role == Role::Headline).unwrap();
     // Measured here, on every pixel behind every headline line.
-    let mut worst = f64::INFINITY;
-    let lt = lum(head.colour.srgb);
+    let worst = worst_contrast(p, head);
     let (sx, sy) = (p.bitmap.width as f32 / p.rect.w, p.bitmap.height as f32 / p.rect.h);
-    for line in &head.lines {
-        let (x0, x1) = (((line.rect.x - p.rect.x) * sx) as u32, ((line.rect.right() - p.rect.x) * sx) as u32);
-        let (y0, y1) = (((line.rect.y - p.rect.y) * sy) as u32, ((line.rect.bottom() - p.rect.y) * sy) as u32);
-        let mut ratios: Vec<f64> = Vec::new();
-        for y in y0..y1.min(p.bitmap.height) {
-            for x in x0..x1.min(p.bitmap.width) {
-                let i = ((y * p.bitmap.width + x) * 4) as usize;
-                let l = lum([p.bitmap.rgba[i], p.bitmap.rgba[i + 1], p.bitmap.rgba[i + 2]]);
-                ratios.push((l.max(lt) + 0.05) / (l.min(lt) + 0.05));
-            }
-        }
-        ratios.sort_by(f64::total_cmp);
-        worst = worst.min(ratios[ratios.len() / 50]);
-    }
     assert!(worst >= 4.5, "headline {} on the photo: {worst:.2}:1", head.colour.hex());
     // A scrim was painted: the white half behind the headline is no longer white.
     let (_, first) = (0, &head.lines[0]);
@@ -76,6 +84,54 @@ fn a_bright_area_behind_the_headline_gets_a_scrim_and_then_passes_on_its_pixels(
     assert!(p.bitmap.rgba[i] < 200, "no scrim behind the headline: pixel {:?}", &p.bitmap.rgba[i..i + 3]);
     let found = preflight::check_scene(spec, scene);
     assert!(found.iter().all(|d| d.code != "contrast"), "{found:?}");
+}
+
+/// A right-to-left poster on a photograph is mirrored: its lines move to the right while the
+/// full-bleed photo stays. On a photo white on its left half and black on its right, the short
+/// lines of an English poster sit on the white (near-black text) and those of an Urdu one on
+/// the black, where the colour must be chosen: chosen at the lines' left-to-right places, the
+/// Urdu poster got near-black text on black (a contrast error). Measured here on the final
+/// pixels, and by the render's own preflight.
+#[test]
+fn a_mirrored_poster_chooses_its_colour_on_the_pixels_its_lines_end_up_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let img = RgbImage::from_fn(1600, 1600, |x, _| if x < 800 { Rgb([255, 255, 255]) } else { Rgb([0, 0, 0]) });
+    img.save(dir.path().join("halves.png")).unwrap();
+    let yaml = format!(
+        "{}layout: photo\nimage: {{path: halves.png, alt: \"Half white, half black\"}}\nmessages:\n  - id: m\n    headline: {{en-GB: \"Help?\", ur: \"مدد؟\"}}\n    body: {{en-GB: \"Call us.\", ur: \"رازدارانہ۔\"}}\n    caption: {{en-GB: \"Get help.\", ur: \"مدد لیں۔\"}}\nplacements:\n  - format: instagram-square\n",
+        head(1, "[en-GB, ur]")
+    );
+    let path = dir.path().join("campaign.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let mut checked = 0;
+    for (spec, scene, diags) in scenes(&path) {
+        assert!(diags.iter().all(|d| !d.is_error()), "{}: {diags:?}", spec.key);
+        let rtl = spec.language == "ur";
+        let photo = scene.items.iter().find(|i| i.role == Role::Photo).expect("a photo item");
+        let ItemKind::Image(p) = &photo.kind else { panic!("photo is an image") };
+        let middle = scene.width_mm / 2.0;
+        for role in [Role::Headline, Role::Body] {
+            let (_, t) = scene.texts().find(|(i, _)| i.role == role).unwrap();
+            // The test means something only if every line sits wholly on one half.
+            for l in &t.lines {
+                let on_right = l.rect.x >= middle;
+                assert!(on_right == rtl && (on_right || l.rect.right() <= middle), "{} {role:?}: line {:?} is not wholly on its half", spec.key, l.rect);
+            }
+            let worst = worst_contrast(p, t);
+            assert!(worst >= 4.5, "{} {role:?} {} on the photo: {worst:.2}:1", spec.key, t.colour.hex());
+            // Plain black or white behind the lines needs no scrim: the text colour alone
+            // (light on the black half, dark on the white) is enough.
+            assert_eq!(t.colour.luminance() > 0.5, rtl, "{} {role:?}: {}", spec.key, t.colour.hex());
+        }
+        let [r, g, b, _] = p.bitmap.rgba[..4] else { unreachable!() };
+        assert_eq!([r, g, b], [255, 255, 255], "{}: a scrim over the photo's white half", spec.key);
+        let found = preflight::check_scene(&spec, &scene);
+        assert!(found.iter().all(|d| d.code != "contrast"), "{}: {found:?}", spec.key);
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+    let o = render(&path, &dir.path().join("out"), &[]);
+    assert!(o.status.success() && !stderr(&o).contains("contrast"), "{}", stderr(&o));
 }
 
 #[test]

@@ -162,52 +162,86 @@ fn small_copy_and_the_number_keep_off_the_48_sheet_seams() {
     assert!(o.status.success(), "{}", stderr(&o));
     let (c, _) = billposter::campaign::load(&bundled()).unwrap();
     let scenes = lay_out(&c, &Selection::default());
-    const DPI: f32 = 150.0;
     let (mut rows, mut columns, mut boards) = (0, 0, 0);
     for (spec, scene, _) in scenes.iter().filter(|(s, _, _)| s.format.id == "billboard-48") {
         let pdf = dir.path().join("stop-it-now-scotland-2019").join(&spec.files.main);
-        let stem = dir.path().join(spec.key.replace('/', "_"));
-        let ok = std::process::Command::new("pdftoppm").args(["-png", "-singlefile", "-r", "150"]).arg(&pdf).arg(&stem).status().unwrap();
-        assert!(ok.success());
-        let img = image::open(stem.with_extension("png")).unwrap().to_rgb8();
-        // Scene mm (full size) to page pixels: the trim box starts at the bleed plus the slug
-        // the crop marks need, read from the PDF's own TrimBox.
-        let info = String::from_utf8(std::process::Command::new("pdfinfo").args(["-box"]).arg(&pdf).output().unwrap().stdout).unwrap();
-        let trim: Vec<f32> = info.lines().find(|l| l.starts_with("TrimBox:")).unwrap().split_whitespace().skip(1).map(|v| v.parse().unwrap()).collect();
-        let k = spec.format.scale * 72.0 / 25.4 * DPI / 72.0;
-        let (x0, y0) = (trim[0] * DPI / 72.0, trim[1] * DPI / 72.0);
-        let px = |x: f32, y: f32| *img.get_pixel((x0 + x * k).round() as u32, (y0 + y * k).round() as u32);
-        let differs = |a: image::Rgb<u8>, b: image::Rgb<u8>| a.0.iter().zip(b.0).any(|(p, q)| p.abs_diff(q) > 40);
-        boards += 1;
-        let headline = scene.items.iter().find(|i| i.role == Role::Headline).unwrap().region;
-        for y in [1524.0f32] {
-            // Across the trim, away from the headline: the seam row is the ground at its left
-            // margin (background, or the band where the seam crosses it).
-            let ground = px(60.0, y);
-            let mut x = 100.0;
-            while x < spec.format.width_mm - 100.0 {
-                let in_headline = x >= headline.x && x <= headline.right() && y >= headline.y && y <= headline.bottom();
-                if !in_headline {
-                    rows += 1;
-                    assert!(!differs(px(x, y), ground), "{}: copy on the horizontal seam at x = {x} mm: {:?} on {:?}", spec.key, px(x, y), ground);
-                }
-                x += 2.0;
-            }
-        }
-        let (_, number) = scene.texts().find(|(i, _)| i.role == Role::Helpline).unwrap();
-        let line = number.lines[0].rect;
-        for sx in [1016.0f32, 2032.0, 3048.0, 4064.0, 5080.0].into_iter().filter(|&s| s > line.x && s < line.right()) {
-            let ground = px(sx, line.y + 1.0);
-            let mut y = number.lines[0].baseline_y - number.cap_height_mm;
-            while y <= number.lines[0].baseline_y {
-                columns += 1;
-                assert!(!differs(px(sx, y), ground), "{}: the seam at x = {sx} mm runs through a digit of the helpline (y = {y:.0} mm)", spec.key);
-                y += 2.0;
-            }
-        }
+        let (r, c) = seams_read_clear(&pdf, &dir.path().join(spec.key.replace('/', "_")), spec, scene);
+        (rows, columns, boards) = (rows + r, columns + c, boards + 1);
     }
     assert_eq!(boards, 3);
     assert!(rows > 3000 && columns > 200, "only {rows} seam-row and {columns} seam-column pixels read");
+}
+
+/// A right-to-left 48-sheet (Urdu, Arabic) is mirrored after it is laid out: its helpline
+/// number moves to the right of the board, where other seams cross it. The digits are kept off
+/// the seams where the number ends up (checked at its left-to-right place, the mirrored Urdu
+/// number had a seam through a digit), and the horizontal seam still misses the small copy.
+#[test]
+fn a_mirrored_48_sheet_keeps_the_number_off_the_seams_where_it_ends_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("good/rtl-48-sheet.yaml");
+    let o = render(&path, dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (c, _) = billposter::campaign::load(&path).unwrap();
+    let (mut rows, mut columns, mut boards) = (0, 0, 0);
+    for (spec, scene, _) in lay_out(&c, &Selection::default()).iter().filter(|(s, _, _)| s.format.id == "billboard-48") {
+        assert_eq!(spec.direction, billposter::plan::Direction::Rtl, "{}", spec.key);
+        let (_, number) = scene.texts().find(|(i, _)| i.role == Role::Helpline).unwrap();
+        assert!(number.lines[0].rect.right() > scene.safe.right() - 1.0, "{}: the number is not mirrored to the right", spec.key);
+        let pdf = dir.path().join("rtl-48-sheet").join(&spec.files.main);
+        let (r, c) = seams_read_clear(&pdf, &dir.path().join(spec.key.replace('/', "_")), spec, scene);
+        (rows, columns, boards) = (rows + r, columns + c, boards + 1);
+    }
+    assert_eq!(boards, 2);
+    assert!(rows > 2000 && columns > 100, "only {rows} seam-row and {columns} seam-column pixels read");
+}
+
+/// Reads one 48-sheet's print PDF with poppler at 150 dpi (rasterised to `stem`.png) and
+/// asserts that its seams run through no copy: the horizontal seam row at 1,524 mm is the
+/// ground at the left margin everywhere but across the headline, and each vertical seam the
+/// helpline number's line spans is the ground over the digits' cap height. Returns the seam-row
+/// and seam-column pixels read.
+fn seams_read_clear(pdf: &std::path::Path, stem: &std::path::Path, spec: &billposter::plan::AssetSpec, scene: &billposter::layout::Scene) -> (usize, usize) {
+    const DPI: f32 = 150.0;
+    let (mut rows, mut columns) = (0, 0);
+    let ok = std::process::Command::new("pdftoppm").args(["-png", "-singlefile", "-r", "150"]).arg(pdf).arg(stem).status().unwrap();
+    assert!(ok.success());
+    let img = image::open(stem.with_extension("png")).unwrap().to_rgb8();
+    // Scene mm (full size) to page pixels: the trim box starts at the bleed plus the slug
+    // the crop marks need, read from the PDF's own TrimBox.
+    let info = String::from_utf8(std::process::Command::new("pdfinfo").args(["-box"]).arg(pdf).output().unwrap().stdout).unwrap();
+    let trim: Vec<f32> = info.lines().find(|l| l.starts_with("TrimBox:")).unwrap().split_whitespace().skip(1).map(|v| v.parse().unwrap()).collect();
+    let k = spec.format.scale * 72.0 / 25.4 * DPI / 72.0;
+    let (x0, y0) = (trim[0] * DPI / 72.0, trim[1] * DPI / 72.0);
+    let px = |x: f32, y: f32| *img.get_pixel((x0 + x * k).round() as u32, (y0 + y * k).round() as u32);
+    let differs = |a: image::Rgb<u8>, b: image::Rgb<u8>| a.0.iter().zip(b.0).any(|(p, q)| p.abs_diff(q) > 40);
+    let headline = scene.items.iter().find(|i| i.role == Role::Headline).unwrap().region;
+    for y in [1524.0f32] {
+        // Across the trim, away from the headline: the seam row is the ground at its left
+        // margin (background, or the band where the seam crosses it).
+        let ground = px(60.0, y);
+        let mut x = 100.0;
+        while x < spec.format.width_mm - 100.0 {
+            let in_headline = x >= headline.x && x <= headline.right() && y >= headline.y && y <= headline.bottom();
+            if !in_headline {
+                rows += 1;
+                assert!(!differs(px(x, y), ground), "{}: copy on the horizontal seam at x = {x} mm: {:?} on {:?}", spec.key, px(x, y), ground);
+            }
+            x += 2.0;
+        }
+    }
+    let (_, number) = scene.texts().find(|(i, _)| i.role == Role::Helpline).unwrap();
+    let line = number.lines[0].rect;
+    for sx in [1016.0f32, 2032.0, 3048.0, 4064.0, 5080.0].into_iter().filter(|&s| s > line.x && s < line.right()) {
+        let ground = px(sx, line.y + 1.0);
+        let mut y = number.lines[0].baseline_y - number.cap_height_mm;
+        while y <= number.lines[0].baseline_y {
+            columns += 1;
+            assert!(!differs(px(sx, y), ground), "{}: the seam at x = {sx} mm runs through a digit of the helpline (y = {y:.0} mm)", spec.key);
+            y += 2.0;
+        }
+    }
+    (rows, columns)
 }
 
 /// A 96-sheet (4:1) uses its width: the copy reaches the right of the safe area (the web

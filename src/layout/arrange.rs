@@ -111,6 +111,10 @@ pub(super) struct Seams {
     /// y of each horizontal seam.
     pub(super) y: Vec<f32>,
     pub(super) clearance: f32,
+    /// A right-to-left asset's mirror axis (`mirror::axis`): its lines are moved after the
+    /// build, each to `axis - x - width`, its glyphs with it, so a digit's place on the paper
+    /// is its place in the line from there. `None`: left to right, lines stay where built.
+    pub(super) mirror_axis: Option<f32>,
 }
 
 impl Seams {
@@ -232,8 +236,12 @@ pub(super) fn build(parts: &mut Parts, plan: Arrangement, safe: Rect, qr: Option
     let mut on_seam = false;
     if !seams.x.is_empty() {
         let s0 = parts.number.size(b, col_w).0;
-        let clear =
-            |p: &mut Part, s: f32| !seams.crosses_glyphs(&p.shaped.glyph_ink_spans(s).iter().map(|&(a, z)| (safe.x + a, safe.x + z)).collect::<Vec<_>>());
+        // The number's line starts at the column's left (`safe.x`, in every arrangement);
+        // mirrored, it ends where the axis reflects that start.
+        let clear = |p: &mut Part, s: f32| {
+            let x0 = seams.mirror_axis.map_or(safe.x, |axis| axis - safe.x - p.shaped.line_advance(s));
+            !seams.crosses_glyphs(&p.shaped.glyph_ink_spans(s).iter().map(|&(a, z)| (x0 + a, x0 + z)).collect::<Vec<_>>())
+        };
         let floor = parts.number.floor;
         let steps = (style::SEAM_NUMBER_SHRINK / style::SEAM_NUMBER_STEP).round() as usize;
         let found = (0..=steps).map(|i| s0 * (1.0 - i as f32 * style::SEAM_NUMBER_STEP)).filter(|&s| s >= floor).find(|&s| clear(&mut parts.number, s));

@@ -11,9 +11,10 @@ use super::arrange::{Arrangement, Part, Parts, Placed, Seams, build, search};
 use super::photo;
 use super::scene::*;
 use super::style::{self, line_height as lh};
+use super::surfaces;
 use super::text::{Shaped, tie_numbers};
 use crate::fonts::{FontKit, FontRole, cap_ratio};
-use crate::plan::{AssetSpec, IMPRINT_SEP, Text};
+use crate::plan::{AssetSpec, Direction, IMPRINT_SEP, Text};
 use crate::qr::QrMatrix;
 use crate::vocab::colour::NEAR_BLACK;
 use crate::vocab::settings::{Layout, LogoPosition};
@@ -106,7 +107,10 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
     let b_max = if wide { style::B_MAX_WIDE * safe.h } else { style::B_MAX_TALL * safe.w.max(safe.h * style::B_MAX_TALL_HEIGHT_SHARE) };
     let b_min = parts.headline.floor;
     let (sx, sy) = f.seams();
-    let seams = Seams { x: sx, y: sy, clearance: style::SEAM_CLEARANCE_MM };
+    // A right-to-left asset's lines are moved by `mirror` after the build: the seam check
+    // places the number where it will end up.
+    let mirror_axis = (a.direction == Direction::Rtl).then(|| super::mirror::axis(page_safe));
+    let seams = Seams { x: sx, y: sy, clearance: style::SEAM_CLEARANCE_MM, mirror_axis };
     Frame { parts, plan, safe, page_safe, wide_page, photo_region, qr, qr_tile, qr_on_photo, logo, corner_logo, seams, b_min, b_max, diags }
 }
 
@@ -281,30 +285,10 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
     }
     if let (Some(ph), Some(region)) = (photo, photo_region) {
         let crop = photo::crop(ph, region);
-        let mut bitmap = ph.photo.crop(crop, photo::target_px(f, region, crop));
-        let mut proof = photo::proof_px(f, a.px, region).map(|px| ph.photo.crop(crop, px));
-        if a.layout == Layout::Photo {
-            // The copy above the band sits on the photo: its colour and scrim are chosen on the
-            // pixels behind its lines. Below the band top, a panel of the background colour.
-            let on_photo: Vec<Rect> = texts
-                .iter()
-                .filter(|t| t.region.bottom() <= placed.band.y)
-                .filter_map(|t| if let ItemKind::Text(b) = &t.kind { Some(b.lines.iter().map(|l| l.rect)) } else { None })
-                .flatten()
-                .collect();
-            let (colour, scrim) = photo::text_on_photo(&bitmap, region, &on_photo, st.text, NEAR_BLACK, style::SCRIM_FADE * b);
-            if let Some(s) = scrim {
-                bitmap = s.paint(&bitmap, region);
-                proof = proof.map(|p| s.paint(&p, region));
-            }
-            for t in &mut texts {
-                if t.region.bottom() <= placed.band.y
-                    && let ItemKind::Text(block) = &mut t.kind
-                {
-                    block.colour = colour;
-                }
-            }
-        }
+        // Where copy sits on it (photo layout), its colour and scrim are chosen once the scene
+        // is finished (`surfaces`).
+        let bitmap = ph.photo.crop(crop, photo::target_px(f, region, crop));
+        let proof = photo::proof_px(f, a.px, region).map(|px| ph.photo.crop(crop, px));
         items.push(Item {
             role: Role::Photo,
             span: ph.span,
@@ -312,6 +296,7 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
             kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]), proof }),
         });
         if a.layout == Layout::Photo {
+            // Below the band top, a panel of the background colour.
             let y = placed.band.y;
             let panel = Rect::new(-bleed, y, f.width_mm + 2.0 * bleed, f.height_mm + bleed - y);
             items.push(Item { role: Role::Panel, span: copy.helpline.span, region: panel, kind: ItemKind::Fill { rect: panel, colour: st.background } });
@@ -336,17 +321,26 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
         });
     }
     if let (Some(l), Some(rect)) = (&st.logo, placed.logo.or(corner_logo)) {
-        // The version that stands out from what is painted under it (a light and a dark
-        // version: the right one per surface).
-        let surface = super::scene::surface_under(&items, st.background, rect);
-        let share = |b: &crate::vocab::Bitmap| b.stand_out_share(&surface).unwrap_or(0.0);
-        let bitmap = match &l.on_light {
-            Some(light) if share(light) > share(&l.bitmap) => light.clone(),
-            _ => l.bitmap.clone(),
-        };
-        items.push(Item { role: Role::Logo, span: l.span, region: rect, kind: ItemKind::Image(ImageItem { rect, bitmap, source_px: None, proof: None }) });
+        // Its light or dark version is chosen once the scene is finished (`surfaces`).
+        items.push(Item {
+            role: Role::Logo,
+            span: l.span,
+            region: rect,
+            kind: ItemKind::Image(ImageItem { rect, bitmap: l.bitmap.clone(), source_px: None, proof: None }),
+        });
     }
-    let scene = Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe: page_safe, background: st.background, items };
+    let mut scene =
+        Scene { key: a.key.clone(), width_mm: f.width_mm, height_mm: f.height_mm, bleed_mm: bleed, safe: page_safe, background: st.background, items };
+    if a.direction == Direction::Rtl {
+        super::mirror::mirror(&mut scene, f);
+    }
+    // What is chosen on the pixels under an item, where the item finally is.
+    if a.layout == Layout::Photo {
+        surfaces::copy_on_photo(&mut scene, placed.band.y, st.text, NEAR_BLACK, style::SCRIM_FADE * b);
+    }
+    if let Some(l) = &st.logo {
+        surfaces::logo_version(&mut scene, l);
+    }
     (scene, diags)
 }
 

@@ -12,8 +12,15 @@ use super::scene::{ItemKind, Scene, TextBlock};
 use crate::vocab::Format;
 use crate::vocab::units::Rect;
 
+/// The mirror's axis, as twice the x of the safe area's vertical centre line: a rect at `x`
+/// of width `w` lands at `axis - x - w`. Layout decisions made before the mirror that depend on
+/// where an item ends up (the helpline's digits against the paper seams) use this same axis.
+pub(super) fn axis(safe: Rect) -> f32 {
+    safe.x + safe.right()
+}
+
 pub(super) fn mirror(scene: &mut Scene, format: &Format) {
-    let axis = scene.safe.x + scene.safe.right();
+    let axis = axis(scene.safe);
     let flip = |r: Rect| Rect::new(axis - r.x - r.w, r.y, r.w, r.h);
     let full_width = |r: &Rect| r.x <= 0.0 && r.right() >= scene.width_mm;
     for item in &mut scene.items {

@@ -1,6 +1,7 @@
 //! Stage 3: one scene per asset, read from its resolved spec. `compose` builds the scene,
 //! `arrange` decides where things go, `style` holds the proportions, `text` shapes and fits,
-//! `mirror` turns a right-to-left asset's composition round.
+//! `mirror` turns a right-to-left asset's composition round, `surfaces` chooses what depends on
+//! the pixels under an item (copy on a photo, the logo's version) where the item finally is.
 
 mod arrange;
 mod compose;
@@ -9,6 +10,7 @@ mod mirror;
 pub mod photo;
 pub mod scene;
 mod style;
+mod surfaces;
 pub mod text;
 
 pub use scene::{Item, ItemKind, Role, Scene};
@@ -16,7 +18,7 @@ pub use scene::{Item, ItemKind, Role, Scene};
 pub use compose::{Template, base_size, photo_room};
 
 use crate::fonts::FontKit;
-use crate::plan::{AssetSpec, Direction};
+use crate::plan::AssetSpec;
 use crate::vocab::Diagnostic;
 
 /// One asset's scene, on its own (its type as large as its copy allows).
@@ -25,14 +27,11 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit) -> (Scene, Vec<Diagnostic>) {
 }
 
 /// One asset's scene in its family's template: its base size capped at its format's type scale
-/// (`base_size`, smallest over the `family`), its photo's height the family's. Composed, then
-/// mirrored when its language is written right to left.
+/// (`base_size`, smallest over the `family`), its photo's height the family's. Composed,
+/// mirrored when its language is written right to left, then the choices made on the pixels
+/// under an item (`compose::layout`).
 pub fn layout_in_scale(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, Vec<Diagnostic>) {
-    let (mut scene, diags) = compose::layout(a, kit, template);
-    if a.direction == Direction::Rtl {
-        mirror::mirror(&mut scene, &a.format);
-    }
-    (scene, diags)
+    compose::layout(a, kit, template)
 }
 
 /// The assets that share one type scale: one artwork label (format and placement group), one

@@ -175,6 +175,14 @@ impl Shaped {
         spans
     }
 
+    /// The width of a one-line text's line box at `size`, as `place` sets it (trailing spaces
+    /// left out): the width `mirror` moves the line by.
+    pub fn line_advance(&mut self, size: f32) -> f32 {
+        self.measure(size, f32::INFINITY);
+        let k = size / REF;
+        self.layout.lines().next().map_or(0.0, |l| (l.metrics().advance - l.metrics().hanging_advance) * k)
+    }
+
     /// Height of the text at `size` broken at `width` (mm).
     pub fn height_at(&mut self, size: f32, width: f32) -> f32 {
         self.measure(size, width).1
