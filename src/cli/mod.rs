@@ -154,11 +154,18 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The worker pool: `--jobs` threads (default: one per core), each with room on its stack for
+/// the assets a waiting worker renders inside its wait (`vocab::made_once`).
 fn set_jobs(jobs: Option<usize>) {
-    if let Some(j) = jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(j.max(1)).build_global();
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
+    let _ = match jobs {
+        Some(j) => pool.num_threads(j.max(1)),
+        None => pool,
     }
+    .build_global();
 }
+
+const WORKER_STACK: usize = 16 << 20;
 
 fn load(path: &Path, select: &Select, format: report::Format) -> Result<(Campaign, Selection, Diagnostics), ExitCode> {
     let (c, warnings) = match campaign::load(path) {

@@ -19,6 +19,7 @@ use crate::render::raster::{self, RasterOptions};
 use crate::vocab::{Code, Diagnostic, Diagnostics, Kind};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// One asset after rendering (or served from the cache).
 pub struct Rendered {
@@ -113,28 +114,31 @@ pub fn layout_all(specs: Vec<AssetSpec>, context: &[AssetSpec]) -> Vec<(AssetSpe
 /// core that finished its layouts renders while the other still resamples a photograph, and a
 /// scene's bitmaps are dropped as soon as its files are made.
 ///
-/// Assets are taken from one queue in `work_order`, not split into halves: the work that
-/// others wait for (a photo's resample, its print JPEG) starts first, and the cores finish
-/// together. Each asset's files depend only on the asset, so the order changes no byte.
+/// Assets are queued one task each in `work_order` (first in, first out), not split into
+/// halves: the work that others wait for (a photo's resample, its print JPEG) starts first,
+/// and a worker that waits for it renders queued assets meanwhile (`MadeOnce`), so the cores
+/// finish together. Each asset's files depend only on the asset, so the order changes no byte.
 pub fn render_all(specs: &[AssetSpec], context: &[AssetSpec], opts: &Options, tick: &(dyn Fn() + Sync)) -> Vec<Rendered> {
     let templates = opts.timings.time(Stage::Layout, || templates(specs, context));
-    let mut done: Vec<(usize, Rendered)> = work_order(specs)
-        .into_iter()
-        .par_bridge()
-        .map_init(
-            || None,
-            |kit, i| {
+    // Shaping contexts, one per task running at a time: a task that waits may start another
+    // asset on the same thread, which then takes a context of its own from here.
+    let kits: Mutex<Vec<Option<FontKit>>> = Mutex::new(Vec::new());
+    let done: Vec<OnceLock<Rendered>> = specs.iter().map(|_| OnceLock::new()).collect();
+    rayon::scope_fifo(|s| {
+        for i in work_order(specs) {
+            let (kits, done, templates) = (&kits, &done, &templates);
+            s.spawn_fifo(move |_| {
                 let spec = specs[i].clone();
                 let template = templates.get(&layout::family(&spec)).copied().unwrap_or_default();
-                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(kit, &spec), template));
-                let a = render_one(spec, scene, diags, opts);
+                let mut kit = kits.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+                let (scene, diags) = opts.timings.time(Stage::Layout, || layout::layout_in_scale(&spec, kit_for(&mut kit, &spec), template));
+                kits.lock().unwrap_or_else(|e| e.into_inner()).push(kit);
+                let _ = done[i].set(render_one(spec, scene, diags, opts));
                 tick();
-                (i, a)
-            },
-        )
-        .collect();
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, a)| a).collect()
+            });
+        }
+    });
+    done.into_iter().map(|d| d.into_inner().expect("every queued asset was rendered")).collect()
 }
 
 /// The order to render in (indices into `specs`): the first member of every family, heaviest

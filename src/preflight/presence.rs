@@ -139,13 +139,27 @@ fn ink_share(t: &TextBlock, rect: Rect, r: &Raster) -> f32 {
         let i = ((y * r.width + x) * 3) as usize;
         [i32::from(r.rgb[i]), i32::from(r.rgb[i + 1]), i32::from(r.rgb[i + 2])]
     };
-    let mut counts: std::collections::BTreeMap<[i32; 3], u32> = std::collections::BTreeMap::new();
+    // Counted in runs of one colour (a flat backdrop is a few runs a row, not a map update a
+    // pixel); the most common colour, ties to the smallest, whatever the map's order.
+    let mut counts: std::collections::HashMap<[i32; 3], u32> = std::collections::HashMap::new();
     for y in y0..y1 {
+        let mut run: Option<([i32; 3], u32)> = None;
         for x in x0..x1 {
             let p = pixel(x, y);
-            if dist(p) > 24 {
-                *counts.entry(p).or_default() += 1;
+            if dist(p) <= 24 {
+                continue;
             }
+            match &mut run {
+                Some((c, n)) if *c == p => *n += 1,
+                _ => {
+                    if let Some((c, n)) = run.replace((p, 1)) {
+                        *counts.entry(c).or_default() += n;
+                    }
+                }
+            }
+        }
+        if let Some((c, n)) = run {
+            *counts.entry(c).or_default() += n;
         }
     }
     let Some((backdrop, _)) = counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))) else {

@@ -2,10 +2,11 @@
 //! by every asset (`Arc`), and identified by a SHA-256 of their content so the render cache can
 //! key on what they are rather than where they were read from.
 
+use super::made_once::MadeOnce;
 use serde::{Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// A font file's bytes (TrueType or OpenType), checked at load.
 #[derive(Clone)]
@@ -46,7 +47,7 @@ pub struct Bitmap {
     /// shared by every clone: a photo crop is cloned into each asset that shows it, so one
     /// encode serves every PDF, and the bytes go when the run's photo does (not on a static
     /// that a long `watch` would grow). The backend fills it; nothing else reads it.
-    pub print: Arc<OnceLock<Result<Arc<Vec<u8>>, String>>>,
+    pub print: Arc<MadeOnce<Result<Arc<Vec<u8>>, String>>>,
 }
 
 impl Bitmap {

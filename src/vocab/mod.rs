@@ -8,6 +8,7 @@ pub mod diag;
 pub mod format;
 pub mod icc;
 pub mod language;
+pub mod made_once;
 pub mod media;
 pub mod photo;
 pub mod units;

@@ -5,11 +5,12 @@
 //! Pixels are opaque sRGB, three bytes each: a 24 MP photo holds 72 MB, not 96. Its identity
 //! (for the render cache) is the digest of the file it was read from and its orientation.
 
+use super::made_once::MadeOnce;
 use super::media::Bitmap;
 use serde::{Serialize, Serializer};
 use sha2::Digest;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 pub struct Photo {
     pub rgb: Vec<u8>,
@@ -18,9 +19,9 @@ pub struct Photo {
     pub digest: [u8; 32],
     /// `[x, y, w, h, out_w, out_h]` → the resampled crop, filled once by the first asset that
     /// asks for it.
-    resized: Mutex<HashMap<[u32; 6], Arc<OnceLock<Bitmap>>>>,
+    resized: Mutex<HashMap<[u32; 6], Arc<MadeOnce<Bitmap>>>>,
     /// The photo at half size (`halve`), made once when a resample first needs it.
-    half: OnceLock<Halved>,
+    half: MadeOnce<Arc<Halved>>,
 }
 
 /// A photo's pixels at half its size: each pixel the mean of a 2 × 2 block.
@@ -38,11 +39,11 @@ const HALF_SIZE_FROM: f32 = 3.0;
 
 impl Photo {
     pub fn new(rgb: Vec<u8>, width: u32, height: u32, digest: [u8; 32]) -> Photo {
-        Photo { rgb, width, height, digest, resized: Mutex::new(HashMap::new()), half: OnceLock::new() }
+        Photo { rgb, width, height, digest, resized: Mutex::new(HashMap::new()), half: MadeOnce::default() }
     }
 
-    fn halved(&self) -> &Halved {
-        self.half.get_or_init(|| halve(&self.rgb, self.width, self.height))
+    fn halved(&self) -> Arc<Halved> {
+        self.half.get_or_make(|| Arc::new(halve(&self.rgb, self.width, self.height)))
     }
 
     /// The source pixels `crop` (`x, y, w, h`) resampled to `out` pixels, as opaque RGBA.
@@ -52,10 +53,11 @@ impl Photo {
         // The map's lock is held only to find the key's cell; the resample runs in the cell:
         // two assets of one size wait for one resample, while different sizes of the photo
         // resample side by side (under one lock, a run's seven sizes took turns on one core).
+        // A worker that finds its size being made renders other assets meanwhile (`MadeOnce`).
         // No rayon inside the resample: a worker waiting on its own join could steal another
         // asset's layout and re-enter this cell.
         let cell = self.resized.lock().unwrap_or_else(|e| e.into_inner()).entry(key).or_default().clone();
-        cell.get_or_init(|| {
+        cell.get_or_make(|| {
             let digest = sha2::Sha256::new().chain_update(self.digest).chain_update(key.map(u32::to_le_bytes).concat()).finalize().into();
             let scale = (crop[2] as f32 / out.0.max(1) as f32).min(crop[3] as f32 / out.1.max(1) as f32);
             let pixels = if scale >= HALF_SIZE_FROM && self.width >= 2 && self.height >= 2 {
@@ -67,7 +69,6 @@ impl Photo {
             };
             Bitmap::with_digest(pixels, out.0, out.1, digest)
         })
-        .clone()
     }
 }
 

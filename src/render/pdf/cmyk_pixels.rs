@@ -27,15 +27,51 @@ fn tables() -> &'static Tables {
 
 /// The CMYK bytes of opaque sRGB pixels given as RGBA (alpha not read), four per pixel: for
 /// each, `Colour::from_srgb(rgb).cmyk` × 255, rounded.
-pub(super) fn from_rgba(rgba: &[u8]) -> Vec<u8> {
-    let t = tables();
+#[cfg(test)]
+fn from_rgba(rgba: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(rgba.len());
     for px in rgba.chunks_exact(4) {
-        let max = px[0].max(px[1]).max(px[2]) as usize;
-        let ink = &t.ink[max];
-        out.extend_from_slice(&[ink[px[0] as usize], ink[px[1] as usize], ink[px[2] as usize], t.black[max]]);
+        out.extend_from_slice(&cmyk(px));
     }
     out
+}
+
+fn cmyk(px: &[u8]) -> [u8; 4] {
+    let t = tables();
+    let max = px[0].max(px[1]).max(px[2]) as usize;
+    let ink = &t.ink[max];
+    [ink[px[0] as usize], ink[px[1] as usize], ink[px[2] as usize], t.black[max]]
+}
+
+/// Opaque RGBA pixels as the JPEG encoder's CMYK rows, converted a row at a time as it asks for
+/// them (`from_rgba`'s bytes, without an 11 MP photo's 45 MB CMYK copy). Stored inverted, as
+/// Adobe's CMYK JPEGs are (the encoder's own CMYK input does the same).
+pub(super) struct RgbaAsCmyk<'a> {
+    pub rgba: &'a [u8],
+    pub width: u16,
+    pub height: u16,
+}
+
+impl jpeg_encoder::ImageBuffer for RgbaAsCmyk<'_> {
+    fn get_jpeg_color_type(&self) -> jpeg_encoder::JpegColorType {
+        jpeg_encoder::JpegColorType::Cmyk
+    }
+    fn width(&self) -> u16 {
+        self.width
+    }
+    fn height(&self) -> u16 {
+        self.height
+    }
+    fn fill_buffers(&self, y: u16, buffers: &mut [Vec<u8>; 4]) {
+        // The encoder repeats the last row itself to fill its last block: `y` is a real row.
+        let (row, y) = (usize::from(self.width) * 4, usize::from(y));
+        for px in self.rgba[y * row..(y + 1) * row].chunks_exact(4) {
+            let c = cmyk(px);
+            for (b, v) in buffers.iter_mut().zip(c) {
+                b.push(255 - v);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -49,5 +85,17 @@ mod tests {
             let direct: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| Colour::from_srgb([p[0], p[1], p[2]]).cmyk.map(|v| (v * 255.0).round() as u8)).collect();
             assert!(from_rgba(&rgba) == direct, "a colour with red {r} differs");
         }
+    }
+
+    /// The row-at-a-time CMYK gives the encoder exactly the JPEG its own CMYK input does.
+    #[test]
+    fn a_jpeg_from_rows_is_the_jpeg_from_the_converted_copy() {
+        let (w, h) = (37u16, 21u16);
+        let rgba: Vec<u8> = (0..u32::from(w) * u32::from(h)).flat_map(|i| [(i * 7) as u8, (i * 13 / 3) as u8, (255 - i % 256) as u8, 255]).collect();
+        let mut whole = Vec::new();
+        jpeg_encoder::Encoder::new(&mut whole, 90).encode(&from_rgba(&rgba), w, h, jpeg_encoder::ColorType::Cmyk).unwrap();
+        let mut rows = Vec::new();
+        jpeg_encoder::Encoder::new(&mut rows, 90).encode_image(RgbaAsCmyk { rgba: &rgba, width: w, height: h }).unwrap();
+        assert!(whole == rows);
     }
 }

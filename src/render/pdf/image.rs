@@ -57,14 +57,14 @@ const PHOTO_JPEG_QUALITY: u8 = 90;
 /// many PDFs show it: the bytes live on the bitmap, shared by its clones, and PDFs rendered
 /// side by side wait for one encode rather than each making its own.
 fn photo_jpeg(img: &crate::vocab::Bitmap) -> Result<Arc<Vec<u8>>, String> {
-    img.print.get_or_init(|| cmyk_jpeg(img).map(Arc::new)).clone()
+    img.print.get_or_make(|| cmyk_jpeg(img).map(Arc::new))
 }
 
 fn cmyk_jpeg(img: &crate::vocab::Bitmap) -> Result<Vec<u8>, String> {
     let (w, h) = (u16::try_from(img.width).map_err(|_| "photo too wide for JPEG")?, u16::try_from(img.height).map_err(|_| "photo too tall for JPEG")?);
-    let cmyk = super::cmyk_pixels::from_rgba(&img.rgba);
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, PHOTO_JPEG_QUALITY).encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk).map_err(|e| e.to_string())?;
+    let mut out = Vec::with_capacity(img.rgba.len() / 8);
+    let rows = super::cmyk_pixels::RgbaAsCmyk { rgba: &img.rgba, width: w, height: h };
+    jpeg_encoder::Encoder::new(&mut out, PHOTO_JPEG_QUALITY).encode_image(rows).map_err(|e| e.to_string())?;
     Ok(out)
 }
 
