@@ -159,6 +159,19 @@ fn corpus(dir: &Path) -> Vec<Case> {
         let brand = format!("brand:\n  logo: \"{}\"\n", p.display());
         add(&format!("logo {what}"), Some(base(&brand, ONE_MESSAGE, D6)), None, expect);
     }
+    // A photograph's header is read at the load; its pixels on a thread of their own while the
+    // run goes on. A file that fails past a good header (the truncated PNG) must still end the
+    // run with exit 2 and a located error, like the load's own.
+    let photos: [(&str, PathBuf, &'static str); 4] = [
+        ("truncated PNG", file("photo-trunc.png", &png_header(64, 64)), "image: cannot load"),
+        ("garbage", garbage.clone(), "not a PNG, JPEG or WebP"),
+        ("PNG 100000²", file("photo-bomb.png", &png_header(100_000, 100_000)), "megapixels"),
+        ("JPEG 16000²", file("photo-bomb.jpg", &jpeg_header(16_000, 16_000)), "image: cannot load"),
+    ];
+    for (what, p, expect) in photos {
+        let msg = format!("  - id: a\n    headline: Get help\n    image: \"{}\"\n", p.display());
+        add(&format!("photo {what}"), Some(base("layout: split\n", &msg, D6)), None, expect);
+    }
     for (what, p, expect) in [
         ("/dev/zero", PathBuf::from("/dev/zero"), "not a regular file"),
         ("FIFO", profile_fifo, "not a regular file"),

@@ -175,7 +175,8 @@ fn sixteen_bit_png_cmyk_jpeg_and_webp_photos_load() {
         let (c, _) = campaign::load(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
         let p = &c.image.as_ref().unwrap().photo;
         let mid = ((p.height / 2 * p.width + p.width / 2) * 3) as usize;
-        let got = &p.rgb[mid..mid + 3];
+        let pixels = p.pixels();
+        let got = &pixels.as_ref().as_ref().unwrap()[mid..mid + 3];
         assert!(got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 24), "{file}: {got:?}, expected ~{want:?}");
     }
 }
@@ -249,9 +250,11 @@ fn exif_orientation_is_honoured() {
     let (c, _) = campaign::load(&path).unwrap_or_else(|e| panic!("{e}"));
     let p = &c.image.as_ref().unwrap().photo;
     assert_eq!((p.width, p.height), (40, 60));
+    let pixels = p.pixels();
+    let rgb = pixels.as_ref().as_ref().unwrap();
     let px = |x: u32, y: u32| {
         let i = ((y * p.width + x) * 3) as usize;
-        [p.rgb[i], p.rgb[i + 1], p.rgb[i + 2]]
+        [rgb[i], rgb[i + 1], rgb[i + 2]]
     };
     let (top, bottom) = (px(20, 10), px(20, 50));
     assert!(top[0] > 200 && top[2] < 60, "top {top:?}: expected red");

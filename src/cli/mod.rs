@@ -255,6 +255,12 @@ fn run_campaign(path: &Path, select: &Select, gate: &Gate, write: Option<Write>,
             eprintln!("billposter: could not write; nothing written");
             ExitCode::from(2)
         }
+        Status::Invalid => {
+            if writing {
+                eprintln!("billposter: a photograph could not be read; nothing written");
+            }
+            ExitCode::from(2)
+        }
     }
 }
 

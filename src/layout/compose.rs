@@ -287,14 +287,17 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
         let crop = photo::crop(ph, region);
         // Where copy sits on it (photo layout), its colour and scrim are chosen once the scene
         // is finished (`surfaces`).
-        let bitmap = ph.photo.crop(crop, photo::target_px(f, region, crop));
-        let proof = photo::proof_px(f, a.px, region).map(|px| ph.photo.crop(crop, px));
-        items.push(Item {
-            role: Role::Photo,
-            span: ph.span,
-            region,
-            kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]), proof }),
-        });
+        // A photo that could not be decoded is left out: the run reports it, once, at its
+        // `image:`, and writes nothing (`pipeline::run`).
+        if let Ok(bitmap) = ph.photo.crop(crop, photo::target_px(f, region, crop)) {
+            let proof = photo::proof_px(f, a.px, region).and_then(|px| ph.photo.crop(crop, px).ok());
+            items.push(Item {
+                role: Role::Photo,
+                span: ph.span,
+                region,
+                kind: ItemKind::Image(ImageItem { rect: region, bitmap, source_px: Some([crop[2], crop[3]]), proof }),
+            });
+        }
         if a.layout == Layout::Photo {
             // Below the band top, a panel of the background colour.
             let y = placed.band.y;

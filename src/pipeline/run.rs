@@ -33,6 +33,9 @@ pub enum Status {
     Blocked { written: bool },
     /// An I/O failure: nothing was written.
     Failed,
+    /// A photograph could not be decoded past its header (a load error found during the run):
+    /// nothing was written, whatever the flags.
+    Invalid,
 }
 
 /// What a render wrote.
@@ -100,6 +103,14 @@ pub fn run(plan: &Plan, warnings: Diagnostics, req: &Request, timings: &Timings,
     let cache = dir.as_deref().filter(|_| !req.force).map(Cache::new);
     let opts = Options { cache: cache.as_ref(), staging: staging.as_ref(), timings };
     let assets = render_all(&plan.assets, &plan.context, &opts, tick);
+    let unreadable = plan.unreadable_photos();
+    if !unreadable.is_empty() {
+        if let Some(s) = staging {
+            s.discard();
+        }
+        all.extend(Diagnostics(unreadable));
+        return Outcome { findings: all, assets: n, status: Status::Invalid, summary: None };
+    }
     let (posting, caption_findings) = posting_plan::posting_plan(plan);
     all.extend(Diagnostics(caption_findings));
     all.extend(Diagnostics(plan.findings.clone()));

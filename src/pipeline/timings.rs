@@ -1,5 +1,6 @@
 //! Where the time of a run went, summed over worker threads (`--timings`).
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -36,11 +37,28 @@ pub struct Timings {
     nanos: [AtomicU64; Stage::ALL.len()],
 }
 
+thread_local! {
+    /// The stage this thread is timing now: which `Timings`, which stage, since when.
+    static CURRENT: Cell<Option<(usize, Stage, Instant)>> = const { Cell::new(None) };
+}
+
 impl Timings {
+    /// Time `f` as `stage`. Exclusive: a stage timed inside another on the same thread (a
+    /// worker waiting for a photo renders other assets meanwhile) pauses the outer one, so no
+    /// time is counted twice.
     pub fn time<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
-        let t = Instant::now();
+        let me = self as *const Timings as usize;
+        let start = Instant::now();
+        let outer = CURRENT.replace(Some((me, stage, start)));
+        if let Some((_, s, since)) = outer.filter(|(t, _, _)| *t == me) {
+            self.add(s, start - since);
+        }
         let r = f();
-        self.add(stage, t.elapsed());
+        let end = Instant::now();
+        if let Some((_, s, since)) = CURRENT.get() {
+            self.add(s, end - since);
+        }
+        CURRENT.set(outer.map(|(t, s, _)| (t, s, end)));
         r
     }
     pub fn add(&self, stage: Stage, d: Duration) {

@@ -142,6 +142,25 @@ impl QrSpec {
     }
 }
 
+impl Plan {
+    /// The photographs whose pixels could not be decoded (past a good header, on their own
+    /// thread since the load: `Photo::decoding`), each once, at its `image:`, waiting for any
+    /// decode still running. Every planned asset counts, rendered or not, as at the load.
+    pub fn unreadable_photos(&self) -> Vec<Diagnostic> {
+        let mut seen = std::collections::HashSet::new();
+        self.assets
+            .iter()
+            .chain(&self.context)
+            .filter_map(|a| a.photo.as_ref())
+            .filter(|p| seen.insert(Arc::as_ptr(&p.photo)))
+            .filter_map(|p| match p.photo.pixels().as_ref() {
+                Ok(_) => None,
+                Err(e) => Some(Diagnostic::error(Code::Campaign, e.clone()).at(self.source.as_path(), p.span).hint(crate::vocab::photo::UNREADABLE_HINT)),
+            })
+            .collect()
+    }
+}
+
 impl AssetSpec {
     /// The asset's QR code, encoding its link (`None`: it has none); encoded on first use.
     pub fn qr_matrix(&self) -> Option<&Result<QrMatrix, String>> {

@@ -12,8 +12,21 @@ use sha2::Digest;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+/// What to do about a photograph that cannot be loaded.
+pub const UNREADABLE_HINT: &str = "give a PNG, JPEG or WebP photo; the path is relative to the campaign file's folder";
+
+/// Decoded pixels, or why they could not be.
+pub type Pixels = Arc<Result<Vec<u8>, String>>;
+
+/// A decode running on its own thread.
+type Decode = std::thread::JoinHandle<Result<Vec<u8>, String>>;
+
 pub struct Photo {
-    pub rgb: Vec<u8>,
+    /// The pixels, row-major RGB8, once decoded (`pixels`).
+    rgb: MadeOnce<Pixels>,
+    /// The decode running beside the run since the campaign was loaded (`Photo::decoding`):
+    /// the plan, the type scales and every asset without this photo go ahead meanwhile.
+    pending: Mutex<Option<Decode>>,
     pub width: u32,
     pub height: u32,
     pub digest: [u8; 32],
@@ -38,17 +51,49 @@ struct Halved {
 const HALF_SIZE_FROM: f32 = 3.0;
 
 impl Photo {
+    /// A photo already decoded.
     pub fn new(rgb: Vec<u8>, width: u32, height: u32, digest: [u8; 32]) -> Photo {
-        Photo { rgb, width, height, digest, resized: Mutex::new(HashMap::new()), half: MadeOnce::default() }
+        let p = Photo::empty(width, height, digest);
+        let _ = p.rgb.get_or_make(|| Arc::new(Ok(rgb)));
+        p
     }
 
-    fn halved(&self) -> Arc<Halved> {
-        self.half.get_or_make(|| Arc::new(halve(&self.rgb, self.width, self.height)))
+    /// A photo whose header has been read (`width` × `height` once oriented) and whose pixels
+    /// `decode` makes on a thread of its own, started now: a 24 MP JPEG takes a core for a
+    /// fifth of a second, which the rest of the run need not wait for. `decode`'s error is the
+    /// finding to report (`pixels`); its pixels must be `width` × `height`.
+    pub fn decoding(width: u32, height: u32, digest: [u8; 32], decode: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static) -> Photo {
+        let p = Photo::empty(width, height, digest);
+        *p.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::spawn(decode));
+        p
+    }
+
+    fn empty(width: u32, height: u32, digest: [u8; 32]) -> Photo {
+        Photo { rgb: MadeOnce::default(), pending: Mutex::new(None), width, height, digest, resized: Mutex::new(HashMap::new()), half: MadeOnce::default() }
+    }
+
+    /// The pixels, waiting for the decode if it is still running (a rayon worker that asks
+    /// while another is waiting renders other assets meanwhile, `MadeOnce`).
+    pub fn pixels(&self) -> Pixels {
+        self.rgb.get_or_make(|| {
+            let handle = self.pending.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let decoded =
+                handle.map_or_else(|| Err("the photo was never decoded".to_string()), |h| h.join().unwrap_or_else(|_| Err("its decoder failed".to_string())));
+            let size = self.width as usize * self.height as usize * 3;
+            Arc::new(decoded.and_then(|rgb| if rgb.len() == size { Ok(rgb) } else { Err("its pixels do not match its size".to_string()) }))
+        })
+    }
+
+    fn halved(&self, rgb: &[u8]) -> Arc<Halved> {
+        self.half.get_or_make(|| Arc::new(halve(rgb, self.width, self.height)))
     }
 
     /// The source pixels `crop` (`x, y, w, h`) resampled to `out` pixels, as opaque RGBA.
-    /// Computed once per (crop, size) for the run; later calls share it.
-    pub fn crop(&self, crop: [u32; 4], out: (u32, u32)) -> Bitmap {
+    /// Computed once per (crop, size) for the run; later calls share it. `Err`: the photo
+    /// could not be decoded (`pixels`).
+    pub fn crop(&self, crop: [u32; 4], out: (u32, u32)) -> Result<Bitmap, String> {
+        let pixels = self.pixels();
+        let rgb = pixels.as_ref().as_ref().map_err(Clone::clone)?;
         let key = [crop[0], crop[1], crop[2], crop[3], out.0, out.1];
         // The map's lock is held only to find the key's cell; the resample runs in the cell:
         // two assets of one size wait for one resample, while different sizes of the photo
@@ -57,18 +102,18 @@ impl Photo {
         // No rayon inside the resample: a worker waiting on its own join could steal another
         // asset's layout and re-enter this cell.
         let cell = self.resized.lock().unwrap_or_else(|e| e.into_inner()).entry(key).or_default().clone();
-        cell.get_or_make(|| {
+        Ok(cell.get_or_make(|| {
             let digest = sha2::Sha256::new().chain_update(self.digest).chain_update(key.map(u32::to_le_bytes).concat()).finalize().into();
             let scale = (crop[2] as f32 / out.0.max(1) as f32).min(crop[3] as f32 / out.1.max(1) as f32);
             let pixels = if scale >= HALF_SIZE_FROM && self.width >= 2 && self.height >= 2 {
-                let h = self.halved();
+                let h = self.halved(rgb);
                 let half = crop.map(|v| v as f32 / 2.0);
                 resample(Source { rgb: &h.rgb, width: h.width, height: h.height }, half, out)
             } else {
-                resample(Source { rgb: &self.rgb, width: self.width, height: self.height }, crop.map(|v| v as f32), out)
+                resample(Source { rgb, width: self.width, height: self.height }, crop.map(|v| v as f32), out)
             };
             Bitmap::with_digest(pixels, out.0, out.1, digest)
-        })
+        }))
     }
 }
 
@@ -346,8 +391,10 @@ mod tests {
         let row_lo = vy.first().map_or(0, |t| t.first);
         let row_hi = vy.last().map_or(0, |t| t.first + t.weights.len());
         let mut mid = vec![0f32; (row_hi - row_lo) * ow as usize * 3];
+        let px = p.pixels();
+        let rgb = px.as_ref().as_ref().unwrap();
         for (r, row) in mid.chunks_exact_mut(ow as usize * 3).enumerate() {
-            let src = &p.rgb[(row_lo + r) * stride..(row_lo + r + 1) * stride];
+            let src = &rgb[(row_lo + r) * stride..(row_lo + r + 1) * stride];
             for (o, t) in row.chunks_exact_mut(3).zip(&hx) {
                 let mut acc = [0f32; 3];
                 for (k, w) in t.weights.iter().enumerate() {
@@ -400,7 +447,8 @@ mod tests {
             ([1, 2, 60, 40], (181, 120)),
             ([300, 0, 313, 401], (313, 401)),
         ] {
-            let src = Source { rgb: &p.rgb, width: w, height: h };
+            let px = p.pixels();
+            let src = Source { rgb: px.as_ref().as_ref().unwrap(), width: w, height: h };
             assert!(resample(src, crop.map(|v| v as f32), out) == plain_resample(&p, crop, out), "{crop:?} → {out:?}");
         }
     }
@@ -428,8 +476,9 @@ mod tests {
         let p = Photo::new(rgb, w, h, [0; 32]);
         let mut checked = 0;
         for (crop, out) in [([0, 0, w, h], (300, 200)), ([101, 51, 901, 601], (150, 100)), ([3, 0, 1200, 800], (400, 267))] {
-            let whole = resample(Source { rgb: &p.rgb, width: w, height: h }, crop.map(|v| v as f32), out);
-            let via_half = p.crop(crop, out);
+            let px = p.pixels();
+            let whole = resample(Source { rgb: px.as_ref().as_ref().unwrap(), width: w, height: h }, crop.map(|v| v as f32), out);
+            let via_half = p.crop(crop, out).unwrap();
             let worst = whole.iter().zip(via_half.rgba.iter()).map(|(a, b)| a.abs_diff(*b)).max().unwrap();
             let mean = whole.iter().zip(via_half.rgba.iter()).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / whole.len() as f64;
             assert!(worst <= 6 && mean < 1.0, "{crop:?} → {out:?}: worst {worst}, mean {mean:.2}");
@@ -441,11 +490,21 @@ mod tests {
     #[test]
     fn a_flat_photo_stays_flat_and_a_crop_is_cached() {
         let p = Photo::new([200u8, 100, 50].repeat(300 * 200), 300, 200, [0; 32]);
-        let b = p.crop([10, 20, 280, 160], (70, 40));
+        let b = p.crop([10, 20, 280, 160], (70, 40)).unwrap();
         assert!(b.rgba.chunks_exact(4).all(|px| px == [200, 100, 50, 255]));
-        let again = p.crop([10, 20, 280, 160], (70, 40));
+        let again = p.crop([10, 20, 280, 160], (70, 40)).unwrap();
         assert!(Arc::ptr_eq(&b.rgba, &again.rgba));
-        let up = p.crop([0, 0, 30, 20], (90, 60));
+        let up = p.crop([0, 0, 30, 20], (90, 60)).unwrap();
         assert!(up.rgba.chunks_exact(4).all(|px| px == [200, 100, 50, 255]));
+    }
+
+    #[test]
+    fn a_photo_decoded_on_its_own_thread_gives_its_pixels_or_its_error() {
+        let good = Photo::decoding(2, 1, [0; 32], || Ok(vec![1, 2, 3, 4, 5, 6]));
+        assert_eq!(good.pixels().as_ref().as_ref().unwrap(), &[1, 2, 3, 4, 5, 6]);
+        let bad = Photo::decoding(2, 1, [0; 32], || Err("unexpected end of file".into()));
+        assert_eq!(bad.crop([0, 0, 2, 1], (1, 1)).unwrap_err(), "unexpected end of file");
+        let short = Photo::decoding(2, 2, [0; 32], || Ok(vec![0; 6]));
+        assert!(short.pixels().is_err());
     }
 }

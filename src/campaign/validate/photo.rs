@@ -9,8 +9,9 @@ use super::super::wording::lower_first;
 use super::super::{Field, Image, Localised};
 use super::brand::MAX_IMAGE_PIXELS;
 use super::{Ctx, sp};
-use crate::vocab::photo::Photo;
+use crate::vocab::photo::{Photo, UNREADABLE_HINT};
 use crate::vocab::settings::Layout;
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -63,14 +64,11 @@ pub(super) fn image(
     let photo = match decoded.get(&full) {
         Some(p) => p.clone(),
         None => {
-            let p = match read_bounded(&full, MAX_IMAGE_BYTES).and_then(|b| decode(&b)) {
+            let failed = format!("{whose}image: cannot load {path}");
+            let p = match read_bounded(&full, MAX_IMAGE_BYTES).and_then(|b| decode(b, failed.clone())) {
                 Ok(p) => Some(Arc::new(p)),
                 Err(e) => {
-                    cx.err_hint(
-                        span,
-                        format!("{whose}image: cannot load {path}: {e}"),
-                        "give a PNG, JPEG or WebP photo; the path is relative to the campaign file's folder",
-                    );
+                    cx.err_hint(span, format!("{failed}: {e}"), UNREADABLE_HINT);
                     None
                 }
             };
@@ -83,41 +81,62 @@ pub(super) fn image(
 
 /// A PNG, JPEG or WebP, orientation applied, as opaque sRGB. 16-bit PNGs are reduced to 8 bits;
 /// CMYK JPEGs are converted by the decoder; transparency is flattened on white.
-fn decode(b: &[u8]) -> Result<Photo, String> {
-    let fmt = image::guess_format(b).map_err(|_| "it is not a PNG, JPEG or WebP image".to_string())?;
+///
+/// The header is read here: a file that is not such an image, or too large, is a located error
+/// of the load. Its pixels are decoded on a thread of their own while the run goes on
+/// (`Photo::decoding`); should that fail past a good header (a truncated file), the run reports
+/// `failed` at the image and writes nothing (`pipeline::run`).
+fn decode(b: Vec<u8>, failed: String) -> Result<Photo, String> {
+    let fmt = image::guess_format(&b).map_err(|_| "it is not a PNG, JPEG or WebP image".to_string())?;
     if !matches!(fmt, ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP) {
         return Err(format!("it is {fmt:?}, not PNG, JPEG or WebP"));
     }
-    let reader = || ImageReader::with_format(std::io::Cursor::new(b), fmt);
-    let (w, h) = reader().into_dimensions().map_err(|e| lower_first(&e.to_string()))?;
+    let (w, h) = reader(&b, fmt).into_dimensions().map_err(|e| lower_first(&e.to_string()))?;
     if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
         return Err(format!("it is {w} × {h} pixels; at most {} megapixels are read (scale it down)", MAX_IMAGE_PIXELS / 1_000_000));
     }
-    let mut dec = reader().into_decoder().map_err(|e| lower_first(&e.to_string()))?;
+    let orientation = decoder(&b, fmt)?.orientation().map_err(|e| lower_first(&e.to_string()))?;
+    // Turned a quarter, the photo's width is the file's height.
+    let (w, h) = if matches!(orientation, Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH) {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let mut digest = Sha256::new();
+    digest.update(&b);
+    digest.update([orientation_code(orientation)]);
+    Ok(Photo::decoding(w, h, digest.finalize().into(), move || pixels(&b, fmt).map_err(|e| format!("{failed}: {e}"))))
+}
+
+fn reader(b: &[u8], fmt: ImageFormat) -> ImageReader<std::io::Cursor<&[u8]>> {
+    ImageReader::with_format(std::io::Cursor::new(b), fmt)
+}
+
+fn decoder(b: &[u8], fmt: ImageFormat) -> Result<impl ImageDecoder + '_, String> {
+    let mut dec = reader(b, fmt).into_decoder().map_err(|e| lower_first(&e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_IMAGE_PIXELS * 8);
     dec.set_limits(limits).map_err(|e| lower_first(&e.to_string()))?;
+    Ok(dec)
+}
+
+/// The decoded pixels, oriented, opaque RGB8.
+fn pixels(b: &[u8], fmt: ImageFormat) -> Result<Vec<u8>, String> {
+    let mut dec = decoder(b, fmt)?;
     let orientation = dec.orientation().map_err(|e| lower_first(&e.to_string()))?;
     let mut img = DynamicImage::from_decoder(dec).map_err(|e| lower_first(&e.to_string()))?;
     img.apply_orientation(orientation);
-    let rgb = if img.color().has_alpha() {
-        // Transparent areas on white: what paper shows.
-        let rgba = img.into_rgba8();
-        let (w, h) = rgba.dimensions();
-        let mut out = Vec::with_capacity(w as usize * h as usize * 3);
-        for p in rgba.pixels() {
-            let a = p[3] as u32;
-            out.extend((0..3).map(|c| ((p[c] as u32 * a + 255 * (255 - a) + 127) / 255) as u8));
-        }
-        image::RgbImage::from_raw(w, h, out).expect("sized")
-    } else {
-        img.into_rgb8()
-    };
-    let (width, height) = rgb.dimensions();
-    let mut digest = Sha256::new();
-    digest.update(b);
-    digest.update([orientation_code(orientation)]);
-    Ok(Photo::new(rgb.into_raw(), width, height, digest.finalize().into()))
+    if !img.color().has_alpha() {
+        return Ok(img.into_rgb8().into_raw());
+    }
+    // Transparent areas on white: what paper shows.
+    let rgba = img.into_rgba8();
+    let mut out = Vec::with_capacity(rgba.len() / 4 * 3);
+    for p in rgba.pixels() {
+        let a = p[3] as u32;
+        out.extend((0..3).map(|c| ((p[c] as u32 * a + 255 * (255 - a) + 127) / 255) as u8));
+    }
+    Ok(out)
 }
 
 fn orientation_code(o: image::metadata::Orientation) -> u8 {
