@@ -13,7 +13,7 @@
 //!     file and folder in the output untouched)
 //!  4. one message's body changed (must render exactly that message's 7 assets), and the
 //!     helpline changed (must render all 21)
-//!  5. generated campaigns of 10 / 100 / 1,000 assets, cold (linearity)
+//!  5. generated campaigns of 10 / 100 / 500 assets, cold (linearity; 100 messages at most)
 //!  6. peak RSS of the bundled campaign, cold (`/usr/bin/time -f %M`; "skipped" without it)
 //!  7. one 48-sheet proof + PDF alone, cold, and its peak RSS against one full-size pixel buffer
 //!  8. the bundled campaign with `layout: split` and a 24-megapixel JPEG on every message, cold,
@@ -253,7 +253,9 @@ fn generated_yaml(assets: usize) -> String {
     for f in GEN_FORMATS {
         let _ = writeln!(y, "  - format: {f}");
         if f == "phone-box" {
-            y.push_str("    sites: 10\n");
+            // A site per message: with fewer, the schedule posts only as many artworks as
+            // sites in the week (the rest get a warning and no artwork).
+            let _ = writeln!(y, "    sites: {}", (assets / GEN_FORMATS.len()).max(10));
         }
     }
     y
@@ -622,10 +624,10 @@ fn main() {
         }
     }
 
-    // (5) Generated campaigns: 10 / 100 / 1,000 assets.
+    // (5) Generated campaigns: 10 / 100 / 500 assets (a campaign holds at most 100 messages).
     let mut linear: Vec<(usize, Stats, Option<u64>, String)> = Vec::new();
     if want("linear") {
-        for (n, r) in [(10, reps(7, 2)), (100, reps(3, 1)), (1000, reps(2, 1))] {
+        for (n, r) in [(10, reps(7, 2)), (100, reps(3, 1)), (500, reps(2, 1))] {
             let d = tmp("gen");
             let yaml = d.path().join("generated.yaml");
             fs::write(&yaml, generated_yaml(n)).unwrap();

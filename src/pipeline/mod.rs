@@ -60,9 +60,11 @@ fn kit_for<'k>(slot: &'k mut Option<FontKit>, spec: &AssetSpec) -> &'k mut FontK
 /// each member's copy fits; a member that fits at no size is left out (it is reported; it must
 /// not shrink the rest). On a split page with the photo on top, its photo's extra height: the
 /// least any member's copy leaves free at that scale (a second pass, over those pages only).
-/// `context`: members not being rendered, which still count.
+/// `context`: members not being rendered, which still count (only those of a family being
+/// rendered are laid out: one poster of one format asks for its format's scale, not all 21).
 pub fn templates(specs: &[AssetSpec], context: &[AssetSpec]) -> HashMap<String, Template> {
-    let all: Vec<&AssetSpec> = specs.iter().chain(context).collect();
+    let wanted: std::collections::HashSet<String> = specs.iter().map(layout::family).collect();
+    let all: Vec<&AssetSpec> = specs.iter().chain(context.iter().filter(|a| wanted.contains(&layout::family(a)))).collect();
     let sizes: Vec<(String, Option<f32>)> =
         all.par_iter().map_init(|| None, |kit, spec| (layout::family(spec), layout::base_size(spec, kit_for(kit, spec)))).collect();
     let mut out: HashMap<String, Template> = HashMap::new();
