@@ -133,13 +133,12 @@ impl Serialize for Photo {
 fn halve(rgb: &[u8], width: u32, height: u32) -> Halved {
     let (w, h) = ((width / 2) as usize, (height / 2) as usize);
     let stride = width as usize * 3;
-    let mut out = Vec::with_capacity(w * h * 3);
-    for y in 0..h {
-        let (a, b) = (&rgb[2 * y * stride..][..stride], &rgb[(2 * y + 1) * stride..][..stride]);
-        for x in 0..w {
+    let mut out = vec![0u8; w * h * 3];
+    for (y, row) in out.chunks_exact_mut(w * 3).enumerate() {
+        let (a, b) = (&rgb[2 * y * stride..][..w * 6], &rgb[(2 * y + 1) * stride..][..w * 6]);
+        for ((o, a), b) in row.chunks_exact_mut(3).zip(a.chunks_exact(6)).zip(b.chunks_exact(6)) {
             for c in 0..3 {
-                let i = 6 * x + c;
-                out.push(((u16::from(a[i]) + u16::from(a[i + 3]) + u16::from(b[i]) + u16::from(b[i + 3]) + 2) / 4) as u8);
+                o[c] = ((u16::from(a[c]) + u16::from(a[c + 3]) + u16::from(b[c]) + u16::from(b[c + 3]) + 2) / 4) as u8;
             }
         }
     }

@@ -31,13 +31,12 @@ fn tables() -> &'static Tables {
 fn from_rgba(rgba: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(rgba.len());
     for px in rgba.chunks_exact(4) {
-        out.extend_from_slice(&cmyk(px));
+        out.extend_from_slice(&cmyk_by(tables(), px));
     }
     out
 }
 
-fn cmyk(px: &[u8]) -> [u8; 4] {
-    let t = tables();
+fn cmyk_by(t: &Tables, px: &[u8]) -> [u8; 4] {
     let max = px[0].max(px[1]).max(px[2]) as usize;
     let ink = &t.ink[max];
     [ink[px[0] as usize], ink[px[1] as usize], ink[px[2] as usize], t.black[max]]
@@ -65,8 +64,12 @@ impl jpeg_encoder::ImageBuffer for RgbaAsCmyk<'_> {
     fn fill_buffers(&self, y: u16, buffers: &mut [Vec<u8>; 4]) {
         // The encoder repeats the last row itself to fill its last block: `y` is a real row.
         let (row, y) = (usize::from(self.width) * 4, usize::from(y));
+        let t = tables();
+        for b in buffers.iter_mut() {
+            b.reserve(usize::from(self.width));
+        }
         for px in self.rgba[y * row..(y + 1) * row].chunks_exact(4) {
-            let c = cmyk(px);
+            let c = cmyk_by(t, px);
             for (b, v) in buffers.iter_mut().zip(c) {
                 b.push(255 - v);
             }
