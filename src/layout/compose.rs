@@ -65,7 +65,7 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
     // Where the photograph goes and what is left for the copy.
     // The plan gives a photo only to layouts that show one.
     let photo = a.photo.as_ref();
-    let wide_page = safe.w / safe.h >= style::WIDE_ASPECT;
+    let wide_page = is_wide(safe);
     let page_safe = safe;
     let (photo_region, mut safe) = match (a.layout, photo) {
         (Layout::Split, Some(_)) => {
@@ -102,7 +102,7 @@ fn frame(a: &AssetSpec, kit: &mut FontKit) -> Frame {
         safe = if top { Rect::new(safe.x, safe.y + room, safe.w, safe.h - room) } else { Rect::new(safe.x, safe.y, safe.w, safe.h - room) };
     }
     let parts = Parts { headline, body, note, number, hours, website, imprint };
-    let wide = safe.w / safe.h >= style::WIDE_ASPECT;
+    let wide = is_wide(safe);
     let plan = if wide { Arrangement::Wide } else { Arrangement::Stack };
     let b_max = if wide { style::B_MAX_WIDE * safe.h } else { style::B_MAX_TALL * safe.w.max(safe.h * style::B_MAX_TALL_HEIGHT_SHARE) };
     let b_min = parts.headline.floor;
@@ -181,13 +181,23 @@ pub fn base_size(a: &AssetSpec, kit: &mut FontKit) -> Option<f32> {
 /// (the family's type scale): what the copy leaves free beyond a breath above the band. `None`
 /// for every other page. The family's photo grows by the smallest of these (`Template`).
 pub fn photo_room(a: &AssetSpec, kit: &mut FontKit, cap: f32) -> Option<f32> {
-    let safe = a.format.safe_rect();
-    if !(a.layout == Layout::Split && a.photo.is_some() && safe.w / safe.h < style::WIDE_ASPECT) {
+    if !photo_on_top(a) {
         return None;
     }
     let mut fr = frame(a, kit);
     let (b, _) = fr.choose_b(Some(cap));
     Some(free_for_photo(&fr.build(b).0, b))
+}
+
+/// Wide enough for the side-by-side arrangements (split: the photo at the left).
+fn is_wide(r: Rect) -> bool {
+    r.w / r.h >= style::WIDE_ASPECT
+}
+
+/// A split page tall or square enough to put its photograph on top, whose height then follows
+/// the copy (`photo_room`).
+fn photo_on_top(a: &AssetSpec) -> bool {
+    a.layout == Layout::Split && a.photo.is_some() && !is_wide(a.format.safe_rect())
 }
 
 fn free_for_photo(placed: &Placed, b: f32) -> f32 {
@@ -218,7 +228,9 @@ pub fn layout(a: &AssetSpec, kit: &mut FontKit, template: Template) -> (Scene, V
     // the band, beyond a breath, and the picture grows instead of a void opening under it. The
     // whole family's photo grows by the same height, the least its members leave free: one
     // picture frame from message to message (and one crop to make when they share a photo).
-    if let (Layout::Split, false, Some(region)) = (a.layout, fr.wide_page, fr.photo_region.as_mut()) {
+    if photo_on_top(a)
+        && let Some(region) = fr.photo_region.as_mut()
+    {
         let own = free_for_photo(&placed, b);
         let extra = template.photo_extra.map_or(own, |e| e.min(own));
         if extra > 0.0 {

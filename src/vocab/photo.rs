@@ -424,19 +424,24 @@ mod tests {
         out
     }
 
-    #[test]
-    fn the_fast_resample_matches_the_plain_loop_bit_for_bit() {
-        let (w, h) = (613u32, 401u32);
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    /// A `w × h` test photo: `base(channel, x, y)` plus up to `noise` levels of xorshift noise
+    /// from `seed` (a gradient with noise compresses and resamples like a photograph).
+    fn noisy(w: u32, h: u32, mut seed: u64, noise: u64, base: impl Fn(u32, u32, u32) -> u64) -> Photo {
         let rgb: Vec<u8> = (0..w * h * 3)
             .map(|i| {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
-                ((i / 3 % w) as u64 * 255 / w as u64 + seed % 64).min(255) as u8
+                (base(i % 3, i / 3 % w, i / 3 / w) + seed % noise).min(255) as u8
             })
             .collect();
-        let p = Photo::new(rgb, w, h, [0; 32]);
+        Photo::new(rgb, w, h, [0; 32])
+    }
+
+    #[test]
+    fn the_fast_resample_matches_the_plain_loop_bit_for_bit() {
+        let (w, h) = (613u32, 401u32);
+        let p = noisy(w, h, 0x9E37_79B9_7F4A_7C15, 64, |_, x, _| u64::from(x) * 255 / u64::from(w));
         // Small and large reductions (past the 16 unrolled tap counts), enlargements, odd crops.
         for (crop, out) in [
             ([0, 0, w, h], (100, 66)),
@@ -457,22 +462,13 @@ mod tests {
     #[test]
     fn a_large_reduction_from_the_halved_photo_matches_the_whole_one() {
         let (w, h) = (1203u32, 801u32);
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let rgb: Vec<u8> = (0..w * h * 3)
-            .map(|i| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                let (x, y) = (i / 3 % w, i / 3 / w);
-                (match i % 3 {
-                    0 => x * 200 / w,
-                    1 => y * 200 / h,
-                    _ => (x + y) * 100 / (w + h),
-                } as u64
-                    + seed % 48) as u8
+        let p = noisy(w, h, 0x2545_F491_4F6C_DD1D, 48, |c, x, y| {
+            u64::from(match c {
+                0 => x * 200 / w,
+                1 => y * 200 / h,
+                _ => (x + y) * 100 / (w + h),
             })
-            .collect();
-        let p = Photo::new(rgb, w, h, [0; 32]);
+        });
         let mut checked = 0;
         for (crop, out) in [([0, 0, w, h], (300, 200)), ([101, 51, 901, 601], (150, 100)), ([3, 0, 1200, 800], (400, 267))] {
             let px = p.pixels();

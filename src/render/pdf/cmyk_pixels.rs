@@ -26,9 +26,9 @@ fn tables() -> &'static Tables {
 }
 
 /// The CMYK bytes of opaque sRGB pixels given as RGBA (alpha not read), four per pixel: for
-/// each, `Colour::from_srgb(rgb).cmyk` × 255, rounded.
-#[cfg(test)]
-fn from_rgba(rgba: &[u8]) -> Vec<u8> {
+/// each, `Colour::from_srgb(rgb).cmyk` × 255, rounded (the logo's pixels; a photograph's go to
+/// the JPEG encoder a row at a time, `RgbaAsCmyk`).
+pub(super) fn from_rgba(rgba: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(rgba.len());
     for px in rgba.chunks_exact(4) {
         out.extend_from_slice(&cmyk_by(tables(), px));

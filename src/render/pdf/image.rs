@@ -4,8 +4,6 @@
 //! free of RGB. The conversion is the documented naive rule of `campaign::colour`.
 
 use crate::layout::scene::ImageItem;
-use crate::vocab::Colour;
-use crate::vocab::photo::to_u8;
 use krilla::geom::{Size, Transform};
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use krilla::surface::Surface;
@@ -79,14 +77,9 @@ pub fn draw(surface: &mut Surface, item: &ImageItem) -> Result<(), String> {
         surface.pop();
         return Ok(());
     }
-    let n = (img.width * img.height) as usize;
-    let mut cmyk = Vec::with_capacity(n * 4);
-    let mut alpha = Vec::with_capacity(n);
-    for px in img.rgba.chunks_exact(4) {
-        let c = Colour::from_srgb([px[0], px[1], px[2]]);
-        cmyk.extend(c.cmyk.map(|v| to_u8(v * 255.0)));
-        alpha.push(px[3]);
-    }
+    // The logo: its colours through the same tables as a photograph's, its alpha beside them.
+    let cmyk = super::cmyk_pixels::from_rgba(&img.rgba);
+    let alpha: Vec<u8> = img.rgba.chunks_exact(4).map(|px| px[3]).collect();
     let opaque = alpha.iter().all(|a| *a == 255);
     let image = CmykImage { cmyk: Arc::new(cmyk), alpha: (!opaque).then(|| Arc::new(alpha)), size: (img.width, img.height) };
     let image = Image::from_custom(image, true)?;
